@@ -1,0 +1,19 @@
+"""The `fogwatch` command: a thin Typer layer over the core. Each command lives in its module."""
+
+from __future__ import annotations
+
+import typer
+
+from fogwatch.cli import events as events_cmd
+from fogwatch.cli import extract as extract_cmd
+from fogwatch.cli import ingest as ingest_cmd
+
+app = typer.Typer(
+    name="fogwatch",
+    help="Conflict news in, sourced and confidence-rated event data out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.command("extract")(extract_cmd.extract)
+app.command("ingest")(ingest_cmd.ingest)
+app.command("events")(events_cmd.events)

