@@ -1,7 +1,104 @@
-"""`fogwatch extract` (placeholder until it lands in this session)."""
+"""`fogwatch extract`: documents in, one FORMAT.md JSON line per document out, in input order."""
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Annotated, Any, TextIO
 
-def extract() -> None:
-    raise SystemExit("not built yet")
+import typer
+from rich.console import Console
+
+from fogwatch.contract import error_to_format, extraction_to_format
+from fogwatch.ingest.readers import Item, read_paths
+from fogwatch.pipeline import extract_document, extract_documents
+from fogwatch.records import Document, Extraction
+
+__all__ = ["extract", "extract_items"]
+
+CHUNK = 128
+_err = Console(stderr=True, highlight=False)
+
+
+def extract(
+    inputs: Annotated[list[str], typer.Argument(
+        help="JSONL files (one {id, text, published} object a line), .txt files, folders, "
+             "or '-' for JSONL on stdin.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write JSON lines here (default: stdout).")] = None,
+) -> None:
+    """Extract events, places, dates and figures from documents, as JSON lines (FORMAT.md)."""
+    failures = 0
+    if output is None:
+        failures = _write(read_paths(inputs), sys.stdout)
+    else:
+        failures = _write_file(read_paths(inputs), output)
+    if failures:
+        _err.print(f"{failures} document(s) failed; their lines carry an \"error\" field")
+        raise typer.Exit(1)
+
+
+def _write_file(items: Iterable[Item], output: Path) -> int:
+    """Write to a temporary file beside `output`, then move it in place: no half-written file."""
+    directory = output.resolve().parent
+    try:
+        handle, tmp_name = tempfile.mkstemp(prefix=".fogwatch-", suffix=".jsonl", dir=directory)
+    except OSError as exc:
+        _err.print(f"error: cannot write {output}: {exc.strerror}")
+        raise typer.Exit(2) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            failures = _write(items, out)
+        os.replace(tmp_name, output)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    return failures
+
+
+def _write(items: Iterable[Item], out: TextIO) -> int:
+    failures = 0
+    for line in extract_items(items):
+        if "error" in line:
+            failures += 1
+            _err.print(f"error: {line['error']}")
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return failures
+
+
+def extract_items(items: Iterable[Item]) -> Iterator[dict[str, Any]]:
+    """FORMAT.md lines for input items, in order; unreadable items get an error line."""
+    iterator = iter(items)
+    while chunk := list(islice(iterator, CHUNK)):
+        documents = [item.document for item in chunk if item.document is not None]
+        extractions = iter(_extract_chunk(documents))
+        for item in chunk:
+            if item.document is None:
+                message = str(item.error) if item.error else "unreadable"
+                yield error_to_format(item.ref, message)
+                continue
+            result = next(extractions)
+            if isinstance(result, Extraction):
+                yield extraction_to_format(result)
+            else:
+                yield error_to_format(item.ref if item.ref is not None else item.document.id,
+                                      f"{item.origin}: extraction failed: {result}")
+
+
+def _extract_chunk(documents: list[Document]) -> list[Extraction | str]:
+    """Batch extraction; if one document breaks the batch, redo it one by one to isolate it."""
+    try:
+        return list(extract_documents(documents))
+    except Exception:  # noqa: BLE001 - a bug on one document must not lose the others
+        results: list[Extraction | str] = []
+        for document in documents:
+            try:
+                results.append(extract_document(document))
+            except Exception as exc:  # noqa: BLE001
+                results.append(f"{type(exc).__name__}: {exc}")
+        return results

@@ -1,0 +1,31 @@
+"""Slow: `fogwatch extract` writes a valid FORMAT.md line for every document of every set."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SETS = ["acled-notes", "case-dev", "plover-gsr", "gwn", "lgl", "muc-dev", "gva", "tempeval3"]
+
+
+@pytest.mark.slow
+def test_extract_writes_a_valid_line_for_every_document_of_every_set(
+        eval_dir: Path, tmp_path: Path) -> None:
+    inputs = [eval_dir / name / "docs.jsonl" for name in SETS]
+    output = tmp_path / "pred.jsonl"
+    run = subprocess.run([sys.executable, "-m", "fogwatch", "extract", *map(str, inputs),
+                          "--output", str(output)], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    expected = [json.loads(line)["id"] for path in inputs
+                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert [line["doc_id"] for line in lines] == expected
+    for line in lines:
+        assert "error" not in line
+        assert isinstance(line["events"], list) and isinstance(line["places"], list)
+        for event in line["events"]:
+            assert event["sub_event_type"] is None or event["event_type"] is not None
