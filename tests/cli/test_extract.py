@@ -1,0 +1,69 @@
+"""`fogwatch extract` honours FORMAT.md: one line per input document, in order, errors included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from fogwatch.cli.main import app
+
+runner = CliRunner()
+
+
+def _lines(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+
+
+def test_every_input_line_gets_an_output_line_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "d1", "text": "Police arrested two men.", "published": "2021-05-02"}\n'
+                    '{"id": "d2", "text": "Rebels shelled the town.", "published": null}\n',
+                    encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    result = runner.invoke(app, ["extract", str(path), "--output", str(out)])
+    assert result.exit_code == 0
+    lines = _lines(out.read_text(encoding="utf-8"))
+    assert [line["doc_id"] for line in lines] == ["d1", "d2"]
+    assert [line["published"] for line in lines] == ["2021-05-02", None]
+    assert all(isinstance(line["events"], list) for line in lines)
+
+
+def test_an_unreadable_document_gets_an_error_line_and_a_non_zero_exit(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "d1", "text": "Police arrested two men."}\n'
+                    '{"id": "d2", "text": "Rebels shelled the town.", "published": "soon"}\n',
+                    encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    result = runner.invoke(app, ["extract", str(path), "--output", str(out)])
+    assert result.exit_code == 1
+    lines = _lines(out.read_text(encoding="utf-8"))
+    assert [line["doc_id"] for line in lines] == ["d1", "d2"]
+    assert "error" not in lines[0]
+    assert lines[1]["error"] == f"{path}:2: 'published' is not an ISO 8601 date: 'soon'"
+    assert lines[1]["events"] == []
+
+
+def test_without_output_lines_go_to_stdout_and_text_files_are_read(tmp_path: Path) -> None:
+    story = tmp_path / "story-7.txt"
+    story.write_text("Protesters marched through the capital on Friday.", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(story)])
+    assert result.exit_code == 0
+    [line] = _lines(result.stdout)
+    assert line["doc_id"] == "story-7"
+
+
+def test_stdin_is_read_as_jsonl() -> None:
+    result = runner.invoke(app, ["extract", "-"],
+                           input='{"id": "s1", "text": "Troops clashed with militants."}\n')
+    assert result.exit_code == 0
+    assert [line["doc_id"] for line in _lines(result.stdout)] == ["s1"]
+
+
+def test_an_unwritable_output_folder_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "d1", "text": "Police arrested two men."}\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--output", "/nonexistent/dir/pred.jsonl"])
+    assert result.exit_code == 2
+    assert "cannot write /nonexistent/dir/pred.jsonl" in result.stderr
