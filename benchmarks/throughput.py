@@ -45,7 +45,8 @@ def main() -> None:
     fogwatch_seconds = time.perf_counter() - start
 
     print(f"set: {args.set.name}, documents: {len(documents)}, words: {words}")
-    for name, seconds in (("spacy nlp.pipe", spacy_seconds), ("fogwatch extract", fogwatch_seconds)):
+    timings = (("spacy nlp.pipe", spacy_seconds), ("fogwatch extract", fogwatch_seconds))
+    for name, seconds in timings:
         print(f"{name:>17}: {len(documents) / seconds:8.1f} docs/s  "
               f"{words / seconds:9.0f} words/s per core  ({seconds:.1f} s)")
     print(f"ratio fogwatch/spacy (throughput): {spacy_seconds / fogwatch_seconds:.2f}")

@@ -6,7 +6,17 @@ import datetime as dt
 
 from fogwatch.contract import event_to_format, extraction_to_format
 from fogwatch.records import (
-    Actor, Document, Event, Evidence, Extraction, Fatalities, Figure, Place, Plover, Span, When,
+    Actor,
+    Document,
+    Event,
+    Evidence,
+    Extraction,
+    Fatalities,
+    Figure,
+    Place,
+    Plover,
+    Span,
+    When,
 )
 
 KANSAFRA = Place(name="Kansafra", admin1="Idlib", admin2=None, country="SYR", lat=35.6599,

@@ -10,8 +10,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fogwatch.records import (
-    Actor, Claim, Document, Event, Evidence, Extraction, Fatalities, Figure, Incident, Place,
-    Plover, Source, Span, When, content_hash, from_json, to_json,
+    Actor,
+    Claim,
+    Document,
+    Event,
+    Evidence,
+    Extraction,
+    Fatalities,
+    Figure,
+    Incident,
+    Place,
+    Plover,
+    Source,
+    Span,
+    When,
+    content_hash,
+    from_json,
+    to_json,
 )
 
 text = st.text(max_size=30)

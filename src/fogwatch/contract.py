@@ -88,7 +88,7 @@ def _date(when: When) -> dict[str, Any]:
 
 
 def _date_mention(when: When) -> dict[str, Any]:
-    # "start"/"end" are character offsets here, as for every mention; the interval gets its own keys.
+    # "start"/"end" are character offsets, as for every mention; the interval has its own keys.
     return {**_span(when.span), "value": when.value, "precision": when.precision,
             "start_date": when.start.isoformat() if when.start else None,
             "end_date": when.end.isoformat() if when.end else None}

@@ -35,9 +35,8 @@ def load_model() -> Language:
         ) from exc
     patterns = _ruler_patterns()
     if patterns:
-        ruler = nlp.add_pipe(
-            "entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
-        )
+        config = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config=config)
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.max_length = MAX_CHARS + 1
     return nlp

@@ -300,7 +300,7 @@ def _decode(tp: Any, data: Any) -> Any:
     if origin is tuple:
         item = get_args(tp)[0]
         return tuple(_decode(item, v) for v in data)
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = _hints(tp)
         kwargs = {f.name: _decode(hints[f.name], data[f.name])
                   for f in dataclasses.fields(tp) if f.name in data}
