@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
+import pytest
+
+from fogwatch.ingest import readers
 from fogwatch.ingest.readers import read_paths
 
 
@@ -70,3 +74,34 @@ def test_a_folder_is_read_recursively_in_name_order(tmp_path: Path) -> None:
 def test_a_missing_path_is_an_error() -> None:
     [item] = list(read_paths(["/nonexistent/story.txt"]))
     assert str(item.error) == "/nonexistent/story.txt: no such file or folder"
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 10)
+    path = tmp_path / "long.txt"
+    path.write_text("Shelling resumed at dawn.", encoding="utf-8")
+    [item] = list(read_paths([str(path)]))
+    assert str(item.error) == f"{path}: the file is 25 bytes, over the limit of 10"
+
+
+def test_stdin_is_read_as_jsonl_with_line_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"id": "a", "text": "One."}\n[1, 2]\n'))
+    items = list(read_paths(["-"]))
+    assert [i.origin for i in items] == ["<stdin>:1", "<stdin>:2"]
+    assert str(items[1].error) == "<stdin>:2: expected a JSON object with a 'text' field"
+
+
+def test_a_published_date_time_keeps_its_date(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"text": "One.", "published": "2022-01-05T23:10:00Z"}\n', encoding="utf-8")
+    [item] = list(read_paths([str(path)]))
+    assert item.document is not None and item.document.published == dt.date(2022, 1, 5)
+
+
+def test_the_same_text_with_other_whitespace_has_the_same_id(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Shelling  hit\nthe market.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Shelling hit the market.\n", encoding="utf-8")
+    first, second = list(read_paths([str(tmp_path)]))
+    assert first.document is not None and second.document is not None
+    assert first.document.id == second.document.id

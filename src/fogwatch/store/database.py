@@ -1,0 +1,247 @@
+"""`Store`: the one interface to the database. Nothing else in fogwatch talks SQL.
+
+Each document is written in one transaction (document, extraction and events together), keyed
+by the content hash, so an interrupted ingest leaves whole documents only and adding the same
+document again stores nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import URL, Connection, Engine
+
+from fogwatch.errors import StoreError
+from fogwatch.records import Event, Extraction, from_json, to_json
+from fogwatch.store import schema
+from fogwatch.store.failures import translated
+from fogwatch.store.url import describe, resolve_url, sqlite_path
+
+__all__ = ["LOCK_TIMEOUT_SECONDS", "Store"]
+
+# How long SQLite waits for another writer before we report the database as locked.
+LOCK_TIMEOUT_SECONDS = 5.0
+MIGRATIONS = Path(__file__).with_name("migrations")
+_WRITE = "fogwatch_write"
+
+
+class Store:
+    """Stored documents, their extractions and events. Open with `Store.open(db)`."""
+
+    def __init__(self, engine: Engine, url: URL) -> None:
+        self._engine = engine
+        self.url = url
+        self.where = describe(url)
+
+    @classmethod
+    def open(cls, db: str | None = None, *, create: bool = True) -> Store:
+        """Open (and migrate to the current schema) the store at `db`: a URL or a file path.
+
+        Without `db`, $FOGWATCH_DB or ./fogwatch.db. With `create=False` a missing SQLite file
+        is a StoreError instead of a new empty database.
+        """
+        url = resolve_url(db)
+        path = sqlite_path(url)
+        if path is not None and path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a database file; pass --db with a file "
+                             f"path such as {path / 'fogwatch.db'}")
+        if path is not None and not create and not path.exists():
+            raise StoreError(f"{path}: no fogwatch database here; run `fogwatch ingest` first, "
+                             "or pass --db with the database to read")
+        store = cls(_create_engine(url), url)
+        try:
+            store._migrate()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # --- writes ----------------------------------------------------------------------------
+
+    def add(self, extraction: Extraction) -> bool:
+        """Store a document with its extraction and events; False if it was already stored."""
+        document = extraction.document
+        event_rows = [_event_row(document.id, rank, event)
+                      for rank, event in enumerate(extraction.events)]
+        ids = [row["id"] for row in event_rows]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"document {document.id}: two events share an id in {ids}")
+        try:
+            with self._connect(write=True) as conn, conn.begin():
+                if _exists(conn, document.id):
+                    return False
+                conn.execute(sa.insert(schema.documents), [_document_row(extraction)])
+                conn.execute(sa.insert(schema.extractions),
+                             [{"doc_id": document.id, "json": _dumps(to_json(extraction))}])
+                if event_rows:
+                    conn.execute(sa.insert(schema.events), event_rows)
+        except StoreError as exc:
+            if isinstance(exc.__cause__, sa.exc.IntegrityError) and self.has(document.id):
+                return False  # another process stored the same document meanwhile
+            raise
+        return True
+
+    # --- reads -----------------------------------------------------------------------------
+
+    def has(self, doc_id: str) -> bool:
+        """Whether the document with this content hash is stored."""
+        return doc_id in self.stored_ids([doc_id])
+
+    def stored_ids(self, doc_ids: Iterable[str]) -> set[str]:
+        """Those of `doc_ids` that are stored."""
+        wanted = sorted(set(doc_ids))
+        found: set[str] = set()
+        with self._connect() as conn:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start:start + 500]
+                query = sa.select(schema.documents.c.id).where(schema.documents.c.id.in_(chunk))
+                found.update(conn.execute(query).scalars())
+        return found
+
+    def refs(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
+        """The caller's id (JSONL "id", file name stem) of each of these stored documents."""
+        wanted = sorted(set(doc_ids))
+        found: dict[str, str | None] = {}
+        table = schema.documents
+        with self._connect() as conn:
+            for start in range(0, len(wanted), 500):
+                query = sa.select(table.c.id, table.c.ref).where(
+                    table.c.id.in_(wanted[start:start + 500]))
+                found.update((doc_id, ref) for doc_id, ref in conn.execute(query))
+        return found
+
+    def extraction(self, doc_id: str) -> Extraction | None:
+        """The stored extraction of a document, None if the document is not stored."""
+        query = sa.select(schema.extractions.c.json).where(schema.extractions.c.doc_id == doc_id)
+        with self._connect() as conn:
+            data = conn.execute(query).scalar()
+        return None if data is None else from_json(Extraction, json.loads(data))
+
+    def events(self, *, since: dt.date | None = None, event_type: str | None = None,
+               country: str | None = None) -> list[Event]:
+        """Stored events in date order (undated last), each with the stored document's id.
+
+        `since` keeps events dated on or after it; `event_type` matches the ACLED event type or
+        sub-event type, ignoring case; `country` is an ISO 3166 alpha-3 code.
+        """
+        table = schema.events
+        query = sa.select(table.c.doc_id, table.c.json).order_by(
+            table.c.event_date.asc().nulls_last(), table.c.doc_id, table.c.rank)
+        if since is not None:
+            query = query.where(table.c.event_date >= since)
+        if event_type is not None:
+            wanted = event_type.strip().lower()
+            query = query.where(sa.or_(sa.func.lower(table.c.event_type) == wanted,
+                                       sa.func.lower(table.c.sub_event_type) == wanted))
+        if country is not None:
+            query = query.where(table.c.country == country.strip().upper())
+        with self._connect() as conn:
+            rows = conn.execute(query).all()
+        return [dataclasses.replace(from_json(Event, json.loads(data)), doc_id=doc_id)
+                for doc_id, data in rows]
+
+    # --- plumbing --------------------------------------------------------------------------
+
+    @contextmanager
+    def _connect(self, *, write: bool = False) -> Iterator[Connection]:
+        with translated(self.where, lock_timeout=LOCK_TIMEOUT_SECONDS):
+            with self._engine.connect() as conn:
+                if write:
+                    conn.execution_options(**{_WRITE: True})
+                yield conn
+
+    def _migrate(self) -> None:
+        """Bring the schema to the newest revision; a no-op (one read) when it is there."""
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+        head = ScriptDirectory.from_config(config).get_current_head()
+        with self._connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return
+        with self._connect(write=True) as conn, conn.begin():
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+
+def _create_engine(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        with translated(describe(url), lock_timeout=LOCK_TIMEOUT_SECONDS):
+            try:
+                return sa.create_engine(url, pool_pre_ping=True)
+            except ImportError as exc:
+                raise StoreError(
+                    f"{describe(url)}: the driver for this database ({exc.name}) is not "
+                    "installed; install it (for postgresql+psycopg:// URLs: pip install psycopg)"
+                ) from exc
+    engine = sa.create_engine(url, connect_args={"timeout": LOCK_TIMEOUT_SECONDS})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
+        # We emit BEGIN ourselves (below), so sqlite3's own transaction handling is off.
+        dbapi_connection.isolation_level = None
+        dbapi_connection.execute("PRAGMA foreign_keys = ON")
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # Writers take the write lock up front, so a busy database waits for the timeout
+        # instead of failing half-way through a document.
+        immediate = conn.get_execution_options().get(_WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _exists(conn: Connection, doc_id: str) -> bool:
+    query = sa.select(schema.documents.c.id).where(schema.documents.c.id == doc_id)
+    return conn.execute(query).first() is not None
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _document_row(extraction: Extraction) -> dict[str, Any]:
+    document = extraction.document
+    return {"id": document.id, "ref": document.ref, "text": document.text,
+            "published": document.published, "source": document.source, "url": document.url,
+            "title": document.title, "language": document.language,
+            "ingested_at": dt.datetime.now(dt.UTC)}
+
+
+def _event_row(doc_id: str, rank: int, event: Event) -> dict[str, Any]:
+    place, when, fatalities = event.place, event.when, event.fatalities
+    return {
+        "doc_id": doc_id, "id": event.id, "rank": rank,
+        "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+        "country": place.country if place else None,
+        "event_date": when.start if when else None,
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
+        "fatalities_best": fatalities.best if fatalities else None,
+        "certainty": event.certainty,
+        "json": _dumps(to_json(event)),
+    }
+
+

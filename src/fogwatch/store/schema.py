@@ -1,0 +1,52 @@
+"""The tables, as SQLAlchemy Core objects. Migrations in `migrations/versions/` create them;
+a test checks that the migrated database matches these definitions exactly."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = ["documents", "events", "extractions", "metadata"]
+
+metadata = sa.MetaData()
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),  # content hash of the normalised text
+    sa.Column("ref", sa.Text, nullable=True),  # the caller's id (JSONL "id", file stem)
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("published", sa.Date, nullable=True),
+    sa.Column("source", sa.Text, nullable=True),
+    sa.Column("url", sa.Text, nullable=True),
+    sa.Column("title", sa.Text, nullable=True),
+    sa.Column("language", sa.String(16), nullable=False),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+extractions = sa.Table(
+    "extractions", metadata,
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("json", sa.Text, nullable=False),  # records.to_json(Extraction)
+)
+
+events = sa.Table(
+    "events", metadata,
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.id", ondelete="CASCADE"),
+              primary_key=True),
+    # Event ids are the pipeline's; keyed with doc_id so two documents can never collide.
+    sa.Column("id", sa.Text, primary_key=True),
+    sa.Column("rank", sa.Integer, nullable=False),  # salience order within the document
+    sa.Column("event_type", sa.Text, nullable=True),
+    sa.Column("sub_event_type", sa.Text, nullable=True),
+    sa.Column("country", sa.String(3), nullable=True),
+    sa.Column("event_date", sa.Date, nullable=True),
+    sa.Column("lat", sa.Float, nullable=True),
+    sa.Column("lon", sa.Float, nullable=True),
+    sa.Column("fatalities_best", sa.Integer, nullable=True),
+    sa.Column("certainty", sa.String(16), nullable=False),
+    sa.Column("json", sa.Text, nullable=False),  # records.to_json(Event)
+    sa.Index("ix_events_event_date", "event_date"),
+    sa.Index("ix_events_country", "country"),
+    sa.Index("ix_events_event_type", "event_type"),
+    sa.Index("ix_events_sub_event_type", "sub_event_type"),
+)

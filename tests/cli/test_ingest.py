@@ -1,0 +1,245 @@
+"""`fogwatch ingest`: new documents are extracted and stored once; bad input is reported on one
+line naming file and line, the rest still goes in, and the exit code says something failed."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+import fogwatch.cli.ingest as ingest_cmd
+from fogwatch import pipeline
+from fogwatch.cli.main import app
+from fogwatch.ingest import readers
+from fogwatch.records import Document, Extraction, content_hash
+from fogwatch.store import Store, database
+
+runner = CliRunner()
+STORY = "Gunmen attacked a checkpoint near Mosul on Tuesday."
+
+
+def _ingest(*args: str, stdin: str | None = None) -> Result:
+    return runner.invoke(app, ["ingest", *args], input=stdin)
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _stored(db: Path, *texts: str) -> list[bool]:
+    with Store.open(str(db)) as store:
+        return [store.has(content_hash(text)) for text in texts]
+
+
+def _counts(db: Path) -> tuple[int, ...]:
+    """Rows in documents, extractions and events."""
+    with closing(sqlite3.connect(db)) as conn:
+        return tuple(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                     for table in ("documents", "extractions", "events"))
+
+
+def test_a_new_document_is_stored_and_counted(tmp_path: Path) -> None:
+    story = _write(tmp_path, "story.txt", STORY)
+    result = _ingest(str(story), "--db", str(tmp_path / "fog.db"))
+    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+    assert _stored(tmp_path / "fog.db", STORY) == [True]
+
+
+def test_a_second_run_stores_nothing_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    _write(tmp_path / "in", "a.txt", STORY)
+    _write(tmp_path / "in", "b.txt", "Police dispersed a protest in Basra.")
+    db = str(tmp_path / "fog.db")
+    _ingest(str(tmp_path / "in"), "--db", db)
+    result = _ingest(str(tmp_path / "in"), "--db", db)
+    assert (result.exit_code, result.stdout) == (0, "0 new, 2 already stored\n")
+    assert _counts(tmp_path / "fog.db")[:2] == (2, 2)
+
+
+def test_the_same_text_twice_in_one_run_is_stored_once(tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", STORY)
+    _write(tmp_path, "copy.txt", STORY + "\n")
+    result = _ingest(str(tmp_path / "a.txt"), str(tmp_path / "copy.txt"),
+                     "--db", str(tmp_path / "fog.db"))
+    assert (result.exit_code, result.stdout) == (0, "1 new, 1 already stored\n")
+
+
+def test_jsonl_on_stdin_is_ingested(tmp_path: Path) -> None:
+    result = _ingest("-", "--db", str(tmp_path / "fog.db"),
+                     stdin='{"id": "s1", "text": "Protesters marched in Tunis.", '
+                           '"published": "2023-05-02"}\n')
+    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+
+
+def test_without_db_the_environment_variable_names_the_store(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOGWATCH_DB", str(tmp_path / "env.db"))
+    result = _ingest(str(_write(tmp_path, "a.txt", STORY)))
+    assert result.exit_code == 0
+    assert _stored(tmp_path / "env.db", STORY) == [True]
+
+
+def test_without_db_or_environment_the_store_is_fogwatch_db_here(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FOGWATCH_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = _ingest(str(_write(tmp_path, "a.txt", STORY)))
+    assert result.exit_code == 0
+    assert _stored(tmp_path / "fogwatch.db", STORY) == [True]
+
+
+# --- bad input: one line on stderr, the rest still stored, exit 1 -------------------------------
+
+
+def _ingest_with_good_story(tmp_path: Path, bad: Path) -> Result:
+    good = _write(tmp_path, "good.txt", STORY)
+    return _ingest(str(bad), str(good), "--db", str(tmp_path / "fog.db"))
+
+
+def _assert_reported(result: Result, tmp_path: Path, line: str) -> None:
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [f"error: {line}"]
+    assert result.stdout == "1 new, 0 already stored, 1 failed\n"
+    assert _stored(tmp_path / "fog.db", STORY) == [True]
+
+
+def test_a_file_that_is_not_utf8_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    bad = tmp_path / "latin.txt"
+    bad.write_bytes("Caf\xe9 owners protested.".encode("latin-1"))
+    result = _ingest_with_good_story(tmp_path, bad)
+    _assert_reported(result, tmp_path,
+                     f"{bad}: not UTF-8 text (byte 3); convert it to UTF-8 first")
+
+
+def test_an_empty_file_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    bad = _write(tmp_path, "empty.txt", "")
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}: the text is empty")
+
+
+def test_a_binary_file_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    bad = tmp_path / "image.txt"
+    bad.write_bytes(b"GIF89a\x00\x01\x00\x01")
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}: looks binary (contains NUL bytes); expected UTF-8 text")
+
+
+def test_a_file_over_the_size_limit_is_reported_and_the_rest_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 60)
+    bad = _write(tmp_path, "long.txt", "Shelling continued. " * 4)
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}: the file is 80 bytes, over the limit of 60")
+
+
+def test_a_jsonl_line_that_is_not_json_is_reported_with_its_line(tmp_path: Path) -> None:
+    bad = _write(tmp_path, "docs.jsonl", '{"id": "a", "text": "Rockets hit Erbil."}\n{oops\n')
+    result = _ingest(str(bad), "--db", str(tmp_path / "fog.db"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {bad}:2: not valid JSON (Expecting property name enclosed in double quotes)"]
+    assert result.stdout == "1 new, 0 already stored, 1 failed\n"
+
+
+def test_a_jsonl_line_without_text_is_reported_with_its_line(tmp_path: Path) -> None:
+    bad = _write(tmp_path, "docs.jsonl", '{"id": "a", "body": "Rockets hit Erbil."}\n')
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}:1: the object has no 'text' string")
+
+
+def test_a_published_that_is_not_a_date_is_reported_with_its_line(tmp_path: Path) -> None:
+    bad = _write(tmp_path, "docs.jsonl",
+                 '{"id": "a", "text": "Rockets hit Erbil.", "published": "last week"}\n')
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}:1: 'published' is not an ISO 8601 date: 'last week'")
+
+
+def test_a_missing_file_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    bad = tmp_path / "absent.txt"
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}: no such file or folder")
+
+
+def test_a_document_the_pipeline_breaks_on_is_reported_and_leaves_no_rows(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_many, real_one = pipeline.extract_documents, pipeline.extract_document
+
+    def breaks_on(text: str) -> None:
+        if "BREAK" in text:
+            raise RuntimeError("stage broke\non two lines")
+
+    def many(documents: Iterable[Document], batch_size: int = 64) -> Iterator[Extraction]:
+        for extraction in real_many(documents, batch_size):
+            breaks_on(extraction.document.text)
+            yield extraction
+
+    def one(document: Document) -> Extraction:
+        breaks_on(document.text)
+        return real_one(document)
+
+    monkeypatch.setattr(ingest_cmd, "extract_documents", many)
+    monkeypatch.setattr(ingest_cmd, "extract_document", one)
+    first = _write(tmp_path, "1.txt", STORY)
+    broken = _write(tmp_path, "2.txt", "Clashes BREAK out in Sirte.")
+    third = _write(tmp_path, "3.txt", "Police dispersed a protest in Basra.")
+    result = _ingest(str(first), str(broken), str(third), "--db", str(tmp_path / "fog.db"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {broken}: extraction failed (RuntimeError: stage broke on two lines); the "
+        "other documents went on; please report this as a fogwatch bug"]
+    assert result.stdout == "2 new, 0 already stored, 1 failed\n"
+    assert _counts(tmp_path / "fog.db")[:2] == (2, 2)
+    assert _stored(tmp_path / "fog.db", STORY, "Clashes BREAK out in Sirte.",
+                   "Police dispersed a protest in Basra.") == [True, False, True]
+
+
+# --- the store cannot be used: one line naming it, exit 1 ---------------------------------------
+
+
+def test_an_unwritable_db_path_is_reported_and_nothing_read(tmp_path: Path) -> None:
+    _write(tmp_path, "plain-file", "not a folder")
+    db = tmp_path / "plain-file" / "fog.db"
+    result = _ingest(str(_write(tmp_path, "a.txt", STORY)), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {db}: cannot open or create the database file; check that its folder exists "
+        "and is writable, or pass --db with another path"]
+    assert result.stdout == ""
+
+
+def test_a_corrupt_database_file_is_reported_and_left_as_it_was(tmp_path: Path) -> None:
+    db = tmp_path / "fog.db"
+    db.write_bytes(b"Notes from the field, not a database. " * 40)
+    result = _ingest(str(_write(tmp_path, "a.txt", STORY)), "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {db}: not a fogwatch database (SQLite says: file is not a database); move the "
+        "file aside or pass --db with another path"]
+    assert db.read_bytes() == b"Notes from the field, not a database. " * 40
+
+
+def test_a_locked_database_is_reported_after_a_short_wait(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "fog.db"
+    Store.open(str(db)).close()
+    monkeypatch.setattr(database, "LOCK_TIMEOUT_SECONDS", 0.1)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        result = _ingest(str(_write(tmp_path, "a.txt", STORY)), "--db", str(db))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {db}: the database is locked by another program (waited 0.1 s); run this "
+        "again when that program has finished (stopped here: the documents not yet stored "
+        "were left out)"]
+    assert result.stdout == "0 new, 0 already stored\n"
+    assert _counts(db) == (0, 0, 0)
