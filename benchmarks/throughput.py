@@ -26,7 +26,8 @@ def main() -> None:
     parser.add_argument("--set", type=Path, default=DEFAULT_SET)
     parser.add_argument("--limit", type=int, default=1000)
     args = parser.parse_args()
-    lines = args.set.joinpath("docs.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = args.set.joinpath("docs.jsonl").read_text(encoding="utf-8").split("\n")
+    lines = [line for line in lines if line.strip()]
     documents = [document_from_record(json.loads(line)) for line in lines[: args.limit]]
     texts = [d.text for d in documents]
     words = sum(len(t.split()) for t in texts)

@@ -34,9 +34,10 @@ def _sample(eval_dir: Path, name: str, n: int, into: Path) -> Path:
     source = eval_dir / name
     target = into / name
     target.mkdir(parents=True)
-    docs = source.joinpath("docs.jsonl").read_text(encoding="utf-8").splitlines()[:n]
+    docs = [line for line in source.joinpath("docs.jsonl").read_text(encoding="utf-8").split("\n")
+            if line.strip()][:n]
     ids = {json.loads(line)["id"] for line in docs}
-    gold = [line for line in source.joinpath("gold.jsonl").read_text(encoding="utf-8").splitlines()
+    gold = [line for line in source.joinpath("gold.jsonl").read_text(encoding="utf-8").split("\n")
             if line.strip() and json.loads(line)["id"] in ids]
     target.joinpath("docs.jsonl").write_text("\n".join(docs) + "\n", encoding="utf-8")
     target.joinpath("gold.jsonl").write_text("\n".join(gold) + "\n", encoding="utf-8")
@@ -54,12 +55,12 @@ def figures(eval_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     combined = root / "pred.jsonl"
     subprocess.run([sys.executable, "-m", "fogwatch", "extract", *inputs, "--output",
                     str(combined)], check=False, capture_output=True, text=True)
-    lines = combined.read_text(encoding="utf-8").splitlines()
+    lines = combined.read_text(encoding="utf-8").split("\n")
     scored: dict[str, dict[str, float]] = {}
     offset = 0
     for name, set_dir in sets.items():
         count = sum(1 for line in set_dir.joinpath("docs.jsonl").read_text(
-            encoding="utf-8").splitlines() if line.strip())
+            encoding="utf-8").split("\n") if line.strip())
         pred = set_dir / "pred.jsonl"
         pred.write_text("\n".join(lines[offset:offset + count]) + "\n", encoding="utf-8")
         offset += count

@@ -21,8 +21,8 @@ def test_extract_writes_a_valid_line_for_every_document_of_every_set(
                           "--output", str(output)], capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
     expected = [json.loads(line)["id"] for path in inputs
-                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    lines = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+                for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    lines = [json.loads(line) for line in output.read_text(encoding="utf-8").split("\n") if line]
     assert [line["doc_id"] for line in lines] == expected
     for line in lines:
         assert "error" not in line

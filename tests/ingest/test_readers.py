@@ -105,3 +105,12 @@ def test_the_same_text_with_other_whitespace_has_the_same_id(tmp_path: Path) -> 
     first, second = list(read_paths([str(tmp_path)]))
     assert first.document is not None and second.document is not None
     assert first.document.id == second.document.id
+
+
+def test_a_jsonl_string_holding_a_next_line_character_stays_one_document(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"id": "a", "text": "Shelling\\u0085 hit the market."}\n'.replace(
+        "\\u0085", "\u0085"), encoding="utf-8")
+    [item] = list(read_paths([str(path)]))
+    assert item.error is None and item.document is not None
+    assert item.document.text == "Shelling\u0085 hit the market."

@@ -38,7 +38,7 @@ def read_paths(paths: Iterable[str]) -> Iterator[Item]:
     """Items from files, folders (recursively, .txt and .jsonl files) and '-' (stdin, JSONL)."""
     for raw in paths:
         if raw == "-":
-            yield from _read_jsonl_lines(sys.stdin.read().splitlines(), "<stdin>")
+            yield from _read_jsonl_lines(_jsonl_lines(sys.stdin.read()), "<stdin>")
             continue
         path = Path(raw)
         if path.is_dir():
@@ -71,7 +71,7 @@ def _read_file(path: Path) -> Iterator[Item]:
         except UnicodeDecodeError as exc:
             yield Item(origin, None, None, _not_utf8(origin, exc))
             return
-        yield from _read_jsonl_lines(text.splitlines(), origin)
+        yield from _read_jsonl_lines(_jsonl_lines(text), origin)
         return
     try:
         text = data.decode("utf-8-sig")
@@ -88,6 +88,12 @@ def _read_file(path: Path) -> Iterator[Item]:
 def _not_utf8(origin: str, exc: UnicodeDecodeError) -> InputError:
     return InputError(f"not UTF-8 text (byte {exc.start}); convert it to UTF-8 first",
                       path=origin)
+
+
+def _jsonl_lines(text: str) -> list[str]:
+    """Lines split on newlines only: `str.splitlines` would also break inside a JSON string at
+    U+0085, U+2028 and other characters that JSON allows unescaped."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def _read_jsonl_lines(lines: list[str], origin: str) -> Iterator[Item]:

@@ -38,7 +38,7 @@ PIPELINE: tuple[Stage, ...] = (
     Stage("actors", actors.find_actors,
           reads=frozenset({"doc"}), adds=frozenset({"actors"})),
     Stage("places", places.find_places,
-          reads=frozenset({"doc", "actors"}), adds=frozenset({"places"})),
+          reads=frozenset({"doc"}), adds=frozenset({"places"})),
     Stage("dates", dates.find_dates,
           reads=frozenset({"document", "doc"}), adds=frozenset({"dates"})),
     Stage("figures", figures.find_figures,

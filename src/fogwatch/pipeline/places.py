@@ -1,9 +1,301 @@
-"""Stage 'places' (placeholder until its implementation lands in this session)."""
+"""Stage 'places': toponyms -> Places resolved to the gazetteer, with ACLED geo-precision.
+
+Recognition, from the parse: GPE, LOC and FAC entities; demonyms ("Syrian", each country of
+"Russian-Syrian"); names tagged otherwise (person, organisation, ...) that stand after a
+locative cue ("the village of Kansafra"), in a container's place ("Timika (Papua)"), or that
+the document uses as a place elsewhere; country names inside organisations' names ("Pakistan
+Army"); and untagged capitalised names after a cue ("north of Aleppo").
+Resolution (`gazetteer.resolve`): the gazetteer's entries of the name, picked by kind,
+population and the document's other places. Precision: 1 for a town, 2 when the phrasing puts
+the event near it ("near", "outskirts of", "X district"), 3 for a unit, country or continent.
+A name the gazetteer does not know yields no Place. Cue words: `data/places_cues.csv`.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from fogwatch.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer, place_cues
+from fogwatch.gazetteer.resolve import Toponym, resolve
+from fogwatch.nlp import Doc
 from fogwatch.pipeline.context import Context
+from fogwatch.records import Place, Span
+
+if TYPE_CHECKING:  # spaCy's entity type, for the annotations only (nlp.py owns spaCy)
+    from spacy.tokens import Span as Entity
+
+__all__ = ["find_places"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RESCUE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT"})
+EMBEDDING_LABELS = frozenset({"ORG", "FAC"})
+_CONTAINER_GAP = re.compile(r"\s*(city|town|village)?\s*(,|\(|,?\s*in|,?\s*in the)\s*",
+                            re.IGNORECASE)
+# A run of capitalised words, with Arabic-style articles between them ("Kafr al-Numan").
+_NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?: |-|(?: | al-| el-| as-| ash-| ad-| ar-| an-))"
+                       r"[A-Z][\w'’]*)*")
+_SUBPARTS = re.compile(r"\s+[-–]\s+|,\s*")
+_LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    span: Span
+    candidates: tuple[Entry, ...]
+    precision: int  # 1, or 2 when a cue puts the event near the place
+    # "admin1" ("Idlib province"), "city" ("Afrin district"), "region" (a LOC entity) or None
+    want: str | None
+    # The candidates of the name that the text puts this one inside ("Paris, Texas",
+    # "Kansafra in Idlib", "Aktau (Mangystau)"), and of the name it contains.
+    container: tuple[Entry, ...] = ()
+    contents: tuple[Entry, ...] = ()
+    container_name: tuple[str, str | None] | None = None
 
 
 def find_places(ctx: Context) -> Context:
-    return ctx
+    """Fill `ctx.places` with the document's resolved toponyms, in text order."""
+    gazetteer = load_gazetteer()
+    text = ctx.doc.text  # spaCy rebuilds it from the tokens on every access
+    mentions = _nest(_dedupe(_mentions(ctx.doc, text, gazetteer)), text)
+    picks = resolve([Toponym(m.span.text, m.candidates, m.want, m.container, m.contents,
+                             m.container_name) for m in mentions])
+    places = tuple(_place(m, e) for m, e in zip(mentions, picks, strict=True) if e is not None)
+    return dataclasses.replace(ctx, places=places)
+
+
+# --- recognition -------------------------------------------------------------------------
+
+def _mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Mention]:
+    cues = place_cues()
+    found: list[_Mention] = []
+    unsure: list[Entity] = []
+    for ent in doc.ents:
+        demonyms = _demonyms(ent.text, ent.start_char, gazetteer) if ent.label_ == "NORP" else []
+        if demonyms:
+            found += demonyms
+        elif ent.label_ in PLACE_LABELS:
+            mention = _entity_mention(ent, text, gazetteer, cues, {}, False)
+            if mention is not None:
+                found.append(mention)
+        elif ent.label_ in RESCUE_LABELS:
+            unsure.append(ent)
+    # One sense per discourse: a name the document uses as a place is a place wherever the
+    # model tags it a person or an organisation ("Alexandria police said").
+    known = {exact_key(m.span.text): m.candidates for m in found}
+    for ent in unsure:
+        mention = _entity_mention(ent, text, gazetteer, cues, known,
+                                  _follows_place(ent, text, found))
+        if mention is not None:
+            found.append(mention)
+        elif ent.label_ in EMBEDDING_LABELS:
+            found += _embedded(ent, text, gazetteer, known)
+    found += _untagged(doc, text, gazetteer, cues, found)
+    return found
+
+
+def _untagged(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozenset[str]],
+              found: Sequence[_Mention]) -> Iterator[_Mention]:
+    """Capitalised names the model left untagged, after a locative cue ("north of Aleppo",
+    "in Kafr Nabl"): towns only, and after a bare "in" or "at" only towns in a country the
+    document names elsewhere."""
+    countries = {c.country for m in found for c in m.candidates[:1]
+                 if len({x.country for x in m.candidates}) == 1}
+    taken = {i for m in found for i in range(m.span.start, m.span.end)}
+    weak = cues["locative_before"] - cues["near_before"]
+    for token in doc:
+        if not token.is_title or token.ent_iob_ != "O" or token.idx in taken:
+            continue
+        before = _words_before(text, token.idx, cues)
+        strong = _ends_with(before, cues["near_before"], cues) or \
+            _strip_settlement(before, cues) != before
+        if not strong and not _ends_with(before, weak, cues):
+            continue
+        match = _NAME_RUN.match(text, token.idx)
+        words = match.group().split() if match else []
+        while words:
+            name = " ".join(words)
+            towns = tuple(c for c in gazetteer.lookup(name) if c.kind == "city" and not c.loose)
+            if towns and (strong or any(c.country in countries for c in towns)):
+                near = _ends_with(before, cues["near_before"], cues)
+                yield _Mention(Span(token.idx, token.idx + len(name), name), towns,
+                               2 if near else 1, None)
+                break
+            words.pop()
+
+
+def _follows_place(ent: Entity, text: str, found: Sequence[_Mention]) -> bool:
+    """True when the entity stands where a container does: "Timika (Papua)", "Tabqa, Raqqa"."""
+    return any(m.span.end <= ent.start_char and
+               _CONTAINER_GAP.fullmatch(text[m.span.end:ent.start_char]) is not None
+               for m in found)
+
+
+def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
+                    cues: dict[str, frozenset[str]], known: dict[str, tuple[Entry, ...]],
+                    follows_place: bool) -> _Mention | None:
+    doc = ent.doc
+    start, text = _trim(ent.start_char, ent.text)
+    words = text.split()
+    want: str | None = None
+    if len(words) > 1 and words[-1].lower() in cues["admin_word"]:
+        want, text = "admin1", " ".join(words[:-1])
+    if not text:
+        return None
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if after in cues["admin_word"]:
+        want = "admin1"
+    elif after in cues["district_word"]:
+        want = "city"
+    before = _words_before(doc_text, start, cues)
+    candidates = gazetteer.lookup(text)
+    if not candidates and len(words) > 1 and words[-1].lower() in cues["settlement_noun"]:
+        text = " ".join(words[:-1])  # "Lahore city", but "Kansas City" is a name
+        candidates = gazetteer.lookup(text)
+    if not candidates:
+        # "Manaus - East Zone", "Homs, Syria": the first part is the place.
+        text = _SUBPARTS.split(text, maxsplit=1)[0]
+        candidates = gazetteer.lookup(text) if text != ent.text else ()
+    if ent.label_ in RESCUE_LABELS and exact_key(text) not in known:
+        candidates = _rescued(candidates, text, _locative(before, cues), follows_place)
+    elif ent.label_ == "LOC":
+        want = want or "region"
+    if not candidates:
+        return None
+    near = want == "city" or _ends_with(before, cues["near_before"], cues)
+    return _Mention(Span(start, start + len(text), text), candidates, 2 if near else 1, want)
+
+
+def _rescued(candidates: tuple[Entry, ...], text: str, locative: bool,
+             follows_place: bool) -> tuple[Entry, ...]:
+    """Entries for a name the model tagged as a person or an organisation: exact names in a
+    container's position ("Timika (Papua)"), towns after a locative cue ("the village of
+    Kansafra"), and units or countries of two words or more ("Tamil Nadu"); a person or an
+    outlet named like a single-word place is common."""
+    if follows_place:
+        return tuple(c for c in candidates if not c.loose)
+    if locative:
+        return tuple(c for c in candidates if c.kind == "city")
+    if len(text.split()) > 1:
+        return tuple(c for c in candidates if c.kind in {"admin1", "country"} and not c.loose)
+    return ()
+
+
+def _embedded(ent: Entity, doc_text: str, gazetteer: Gazetteer,
+              known: dict[str, tuple[Entry, ...]]) -> Iterator[_Mention]:
+    """Places inside an organisation's name ("Pakistan Army", "the Syrian Observatory",
+    "Alexandria Police"): countries and demonyms always, other names when the document uses
+    them as places elsewhere. The organisation is no place, but the name is."""
+    tokens = [t for t in ent if t.is_title or t.is_upper]
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2, 1):
+            words = tokens[i:i + n]
+            if len(words) < n or words[-1].i - words[0].i != n - 1:
+                continue
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            text = doc_text[start:end]
+            candidates = known.get(exact_key(text)) or _country(text, gazetteer)
+            if candidates:
+                yield _Mention(Span(start, end, text), candidates, 1, None)
+                i += n
+                break
+        else:
+            i += 1
+
+
+def _country(text: str, gazetteer: Gazetteer) -> tuple[Entry, ...]:
+    entry = gazetteer.demonym(text)
+    if entry is None:
+        entry = next((c for c in gazetteer.lookup(text)
+                      if c.kind in {"country", "continent"} and not c.loose), None)
+    return (entry,) if entry is not None else ()
+
+
+def _demonyms(text: str, offset: int, gazetteer: Gazetteer) -> list[_Mention]:
+    # "Russian-Syrian" holds two countries; each gets the span of its own word.
+    found = []
+    for match in re.finditer(r"[^\s\-–/]+(?:\s+[^\s\-–/]+)*", text):
+        entry = gazetteer.demonym(match.group())
+        if entry is not None:
+            start = offset + match.start()
+            found.append(_Mention(Span(start, offset + match.end(), match.group()), (entry,), 1,
+                                  None))
+    return found
+
+
+def _trim(start: int, text: str) -> tuple[int, str]:
+    """The entity without a leading "the", trailing punctuation and a possessive."""
+    article = _LEADING_ARTICLE.match(text)
+    if article:
+        start, text = start + article.end(), text[article.end():]
+    return start, _POSSESSIVE.sub("", text.rstrip(" ,;:()")).rstrip(" ,;:()")
+
+
+def _words_before(text: str, start: int, cues: dict[str, frozenset[str]],
+                  window: int = 60) -> list[str]:
+    """The words before a name, without modifiers that do not change the cue ("in central")."""
+    words = re.findall(r"[\w\-]+", text[max(0, start - window):start].lower())
+    while words and words[-1] in cues["modifier"]:
+        words.pop()
+    return words
+
+
+def _strip_settlement(words: list[str], cues: dict[str, frozenset[str]]) -> list[str]:
+    """"... near the town of" -> "... near": the settlement noun does not change the cue."""
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in cues["settlement_noun"]:
+        words = words[:-2]
+        if words and words[-1] in {"the", "a"}:
+            words = words[:-1]
+    return words
+
+
+def _ends_with(words: list[str], phrases: frozenset[str],
+               cues: dict[str, frozenset[str]]) -> bool:
+    """True when the words end with one of the phrases, with or without "the town of"."""
+    bare = _strip_settlement(words, cues)
+    return any(_tail_is(words, p.split()) or _tail_is(bare, p.split()) for p in phrases)
+
+
+def _tail_is(words: list[str], phrase: list[str]) -> bool:
+    return len(words) >= len(phrase) and words[len(words) - len(phrase):] == phrase
+
+
+def _locative(words: list[str], cues: dict[str, frozenset[str]]) -> bool:
+    settlement = _strip_settlement(words, cues) != words  # "the village of X"
+    return settlement or _ends_with(words, cues["locative_before"], cues)
+
+
+def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for m in sorted(mentions, key=lambda m: (m.span.start, m.span.end)):
+        if (m.span.start, m.span.end) not in seen:
+            seen.add((m.span.start, m.span.end))
+            kept.append(m)
+    return kept
+
+
+def _nest(mentions: list[_Mention], text: str) -> list[_Mention]:
+    """Link each name to the next when the words between them make it its container."""
+    nested = list(mentions)
+    for i in range(len(nested) - 1):
+        inner, outer = nested[i], nested[i + 1]
+        if _CONTAINER_GAP.fullmatch(text[inner.span.end:outer.span.start]):
+            nested[i] = dataclasses.replace(inner, container=outer.candidates,
+                                            container_name=(outer.span.text, outer.want))
+            nested[i + 1] = dataclasses.replace(outer, contents=inner.candidates)
+    return nested
+
+
+def _place(mention: _Mention, entry: Entry) -> Place:
+    precision = 1 if entry.kind == "city" else 3
+    if entry.kind == "city" and mention.precision == 2:
+        precision = 2
+    return Place(name=entry.name, admin1=entry.admin1, admin2=None, country=entry.country,
+                 lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
+                 feature_code=entry.feature_code, precision=precision, span=mention.span)

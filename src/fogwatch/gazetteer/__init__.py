@@ -1,0 +1,135 @@
+"""The gazetteer: place names -> GeoNames entries (towns, first-level units, countries).
+
+Built once from offline sources (see `build`) into an indexed SQLite file in the user cache,
+named by a hash of those sources, so a new package version or an edited table rebuilds it.
+`load_gazetteer()` opens it once per process; lookups are memoised.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from fogwatch.errors import FogwatchError
+from fogwatch.gazetteer.builder import build, data_rows, source_version
+from fogwatch.gazetteer.keys import exact_key, loose_key
+
+__all__ = ["Entry", "Gazetteer", "cache_path", "exact_key", "load_gazetteer", "loose_key",
+           "place_cues"]
+
+# Where the built file lives; FOGWATCH_CACHE_DIR overrides the user cache (tests, CI, servers).
+CACHE_ENV = "FOGWATCH_CACHE_DIR"
+_COLUMNS = ("p.id, p.geonameid, p.name, p.kind, p.feature_code, p.country, p.admin1, p.lat, "
+            "p.lon, p.population")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entry. `kind` is city, admin1, country or continent; `country` is ISO 3166
+    alpha-3. `loose` is True when it matched only on the loose key (articles, doubled letters).
+    """
+
+    id: int
+    geonameid: int | None
+    name: str
+    kind: str
+    feature_code: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    loose: bool = False
+
+
+class Gazetteer:
+    """Read-only lookups in a built gazetteer file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        regions = {e.id: e for e in self._select(
+            f"SELECT {_COLUMNS} FROM places p WHERE kind IN ('country', 'continent')", ())}
+        self._countries = {e.country: e for e in regions.values() if e.kind == "country"}
+        self._demonyms = {key: regions[place] for key, place in self._conn().execute(
+            "SELECT key, place FROM demonyms")}
+
+    def _conn(self) -> sqlite3.Connection:
+        # One connection per thread and process: sqlite3 connections must cross neither
+        # threads nor a fork (process pools, Dask workers).
+        key = os.getpid()
+        if getattr(self._local, "pid", None) != key:
+            self._local.conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self._local.pid = key
+        conn: sqlite3.Connection = self._local.conn
+        return conn
+
+    def _select(self, sql: str, args: tuple[object, ...], loose: bool = False) -> list[Entry]:
+        return [Entry(*(*row, loose)) for row in self._conn().execute(sql, args)]
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Gazetteer per process
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        """Every entry called `name`, exact spellings first, then loose ones."""
+        found: dict[int, Entry] = {}
+        for key, loose in ((exact_key(name), 0), (loose_key(name), 1)):
+            if not key:
+                continue
+            rows = self._select(
+                f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
+                "WHERE n.key = ? AND n.loose = ?", (key, loose), loose=bool(loose))
+            for entry in rows:
+                found.setdefault(entry.id, entry)
+        return tuple(found.values())
+
+    def demonym(self, word: str) -> Entry | None:
+        """The country or continent of a demonym ("Syrian" -> Syria), plurals too ("Syrians")."""
+        key = exact_key(word)
+        if key in self._demonyms:
+            return self._demonyms[key]
+        if key.endswith("s") and key[:-1] in self._demonyms:
+            return self._demonyms[key[:-1]]
+        return None
+
+    def country(self, iso3: str) -> Entry | None:
+        """The country entry of an ISO alpha-3 code."""
+        return self._countries.get(iso3)
+
+
+def cache_path() -> Path:
+    """The gazetteer file for the current sources (it may not be built yet)."""
+    root = Path(os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("fogwatch"))
+    return root / f"gazetteer-{source_version()}.sqlite"
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, built on first use (about half a minute) and opened once per process."""
+    path = cache_path()
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            build(path, path.stem.removeprefix("gazetteer-"))
+            for stale in path.parent.glob("gazetteer-*.sqlite"):
+                if stale != path:  # built from older sources
+                    stale.unlink(missing_ok=True)
+        except OSError as exc:
+            raise FogwatchError(
+                f"cannot build the gazetteer at {path}: {exc}. Make the directory writable or "
+                f"point {CACHE_ENV} at one that is."
+            ) from exc
+    return Gazetteer(path)
+
+
+@functools.lru_cache(maxsize=1)
+def place_cues() -> dict[str, frozenset[str]]:
+    """The places stage's cue words by role (see `data/places_cues.csv`)."""
+    cues: dict[str, set[str]] = {}
+    for row in data_rows("places_cues.csv"):
+        cues.setdefault(row["role"], set()).add(row["cue"])
+    return {role: frozenset(words) for role, words in cues.items()}

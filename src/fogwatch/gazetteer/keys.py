@@ -1,0 +1,43 @@
+"""Lookup keys for place names: one spelling-tolerant form shared by the index and the queries.
+
+Two keys per name. The exact key folds case, diacritics and punctuation ("Sarāqib" -> "saraqib").
+The loose key also drops Arabic-style articles wherever they stand ("al-", "el-", "ash-",
+"ad-" ...) and squeezes doubled letters, so "Ma'arrat al-Nu'man", "Maarat an-Numan" and
+"Ma‘arrat an Nu‘mān" meet ("marat numan").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["exact_key", "loose_key"]
+
+# Transliterations of the Arabic article and its sun-letter assimilations.
+_ARTICLES = frozenset({
+    "al", "el", "ul", "il", "an", "ar", "as", "ash", "ad", "at", "az", "ath", "adh", "dh",
+    "ed", "en", "er", "es", "esh", "et", "ez",
+})
+_APOSTROPHES = re.compile(r"['’‘ʼʻ`´ʿʾ]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_DOUBLED = re.compile(r"(.)\1+")
+# Letters NFKD leaves alone but that have a plain Latin reading.
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe",
+                       "þ": "th", "ð": "d", "ħ": "h"})
+
+
+def exact_key(name: str) -> str:
+    """Case, diacritics, apostrophes and punctuation folded: "Kafr Nabl" -> "kafr nabl"."""
+    text = unicodedata.normalize("NFKD", name.casefold().translate(_FOLD))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text)
+    return " ".join(_NON_ALNUM.sub(" ", text).split())
+
+
+def loose_key(name: str) -> str:
+    """The exact key without articles and with doubled letters squeezed: "Deir ez-Zor" ->
+    "deir zor"."""
+    words = [w for w in exact_key(name).split() if w not in _ARTICLES]
+    if not words:
+        return ""
+    return _DOUBLED.sub(r"\1", " ".join(words))

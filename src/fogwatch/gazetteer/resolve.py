@@ -1,0 +1,153 @@
+"""Toponym resolution: which gazetteer entry each name of a document means.
+
+Every entry of a name is a candidate. A candidate scores log10 of its population, plus bonuses
+for being a country (names of countries are rarely towns), a capital or a unit; for the
+document's other names falling in the same country or unit or nearby; and, most, for the
+container the text puts it in ("Paris, Texas", "Kansafra in Idlib"). Three passes: each
+rescores every name by the other names' picks of the pass before.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fogwatch.gazetteer import Entry
+
+__all__ = ["Toponym", "km", "resolve"]
+
+# Weights of the resolution score (see `_best`), added to log10 of the population.
+COUNTRY_BONUS = 3.5
+ADMIN1_BONUS = 0.5
+TOWN_FIRST = -0.5
+MAIN_TOWN_SHARE = 0.05  # a town this big a part of its namesake unit is what the name means
+CAPITAL_BONUS = 1.5
+SAME_COUNTRY = 1.0  # for each other name in the same country, up to SAME_COUNTRY_MAX
+SAME_COUNTRY_MAX = 3.0
+SAME_UNIT = 1.0
+CONTAINED = 4.0
+NEARBY = 1.0
+NEARBY_KM = 100.0
+LOOSE_PENALTY = 1.0
+PASSES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """What resolution needs of one mention. `want` narrows the kind: "admin1" ("Idlib
+    province"), "city" ("Afrin district"), "region" (a LOC entity) or None. `container` holds
+    the candidates of the name the text puts this one inside, `contents` those of the name it
+    contains."""
+
+    name: str
+    candidates: tuple[Entry, ...]
+    want: str | None = None
+    container: tuple[Entry, ...] = ()
+    contents: tuple[Entry, ...] = ()
+    container_name: tuple[str, str | None] | None = None  # the container's (name, want)
+
+
+def resolve(toponyms: Sequence[Toponym]) -> list[Entry | None]:
+    """The entry each toponym names (None when no candidate fits). One pick per distinct name;
+    each pass rescores by the other names' picks of the pass before."""
+    groups: dict[tuple[str, str | None], _Group] = {}
+    for t in toponyms:
+        group = groups.setdefault((t.name, t.want), _Group(_wanted(t), set(), set()))
+        group.container.update(t.container)
+        group.contents.update(t.contents)
+    picks: dict[tuple[str, str | None], Entry | None] = {k: None for k in groups}
+    for _ in range(PASSES):
+        picks = {key: _best(group, key[1], [p for k, p in picks.items() if k != key and p])
+                 for key, group in groups.items()}
+    return [_within_container(t, picks) for t in toponyms]
+
+
+def _within_container(toponym: Toponym,
+                      picks: dict[tuple[str, str | None], Entry | None]) -> Entry | None:
+    """The pick, unless the text puts the name inside a unit or country of another country
+    ("Pescador (Cauca)" picked in Brazil): then the place meant is missing from the gazetteer,
+    and no place beats a wrong one. Within one country a comma may just list names."""
+    pick = picks[(toponym.name, toponym.want)]
+    outer = picks.get(toponym.container_name) if toponym.container_name else None
+    if pick is None or outer is None or outer.kind not in {"admin1", "country"}:
+        return pick
+    return pick if pick.country == outer.country or pick.kind == "country" else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    candidates: tuple[Entry, ...]
+    container: set[Entry]
+    contents: set[Entry]
+
+
+def _wanted(toponym: Toponym) -> tuple[Entry, ...]:
+    if toponym.want is None:
+        return toponym.candidates
+    wanted = tuple(c for c in toponym.candidates if c.kind == toponym.want)
+    return wanted or toponym.candidates
+
+
+def _inside(inner: Entry, outer: Entry) -> bool:
+    if outer.kind in {"country", "admin1"} and inner.country != outer.country:
+        return False
+    if outer.kind == "admin1":
+        return inner.kind == "city" and inner.admin1 == outer.admin1
+    return outer.kind == "country" and inner.kind in {"city", "admin1"}
+
+
+def _best(group: _Group, want: str | None, others: Sequence[Entry]) -> Entry | None:
+    countries = Counter(o.country for o in others)
+    candidates: Sequence[Entry] = group.candidates
+    if want == "region":
+        # A LOC entity is a region, a sea or a range more often than a town: a town only
+        # where the document's other places put us in its country.
+        candidates = [c for c in candidates if c.kind != "city" or c.country in countries]
+    if not candidates:
+        return None
+    units = {(o.country, o.admin1) for o in others if o.kind == "admin1"}
+    town_units = {(o.country, o.admin1) for o in others if o.kind == "city"}
+    towns = [o for o in others if o.kind == "city"]
+
+    def score(entry: Entry) -> float:
+        value = math.log10(entry.population + 10)
+        if entry.kind in {"country", "continent"}:
+            value += COUNTRY_BONUS
+        elif entry.feature_code == "PPLC":
+            value += CAPITAL_BONUS
+        elif entry.kind == "admin1":
+            # A unit beats towns elsewhere, but a unit named after its own main town ("Idlib")
+            # is read as the town unless the text says "province" or names a town inside it.
+            own_towns = [c.population for c in candidates if c.kind == "city"
+                         and (c.country, c.admin1) == (entry.country, entry.admin1)
+                         and c.population >= MAIN_TOWN_SHARE * entry.population]
+            if own_towns:
+                value = math.log10(max(own_towns) + 10) + TOWN_FIRST
+            else:
+                value += ADMIN1_BONUS
+        if entry.loose:
+            value -= LOOSE_PENALTY
+        value += min(SAME_COUNTRY_MAX, SAME_COUNTRY * countries[entry.country])
+        unit = (entry.country, entry.admin1)
+        if (entry.kind == "city" and unit in units) or (
+                entry.kind == "admin1" and unit in town_units):
+            value += SAME_UNIT
+        if entry.kind == "city" and any(km(entry, t) <= NEARBY_KM for t in towns):
+            value += NEARBY
+        if any(_inside(entry, c) for c in group.container) or any(
+                _inside(c, entry) for c in group.contents):
+            value += CONTAINED
+        return value
+
+    return max(candidates, key=lambda c: (score(c), c.population, -c.id))
+
+
+def km(a: Entry, b: Entry) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
