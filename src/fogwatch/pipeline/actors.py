@@ -1,9 +1,132 @@
-"""Stage 'actors' (placeholder until its implementation lands in this session)."""
+"""Stage 'actors': entity and noun-phrase mentions -> Actors.
+
+Three kinds of mention, from the tables in `data/`:
+- well-known groups by name or alias ("Islamic State", "al-Shabaab") from `actors.csv`;
+- a head noun naming a kind of actor ("soldiers", "police", "protesters") from
+  `actors_generic.csv`, with its country read from a demonym or country name modifying it
+  ("Turkish soldiers", "Syrian government forces", "forces of Turkey", "Turkey's army");
+- a country that is the subject of a clause ("Russia denied ...") -> its government.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+from typing import TYPE_CHECKING
+
+from fogwatch import lexicons
+from fogwatch.nlp import Doc
 from fogwatch.pipeline.context import Context
+from fogwatch.pipeline.phrases import Match, PhraseIndex
+from fogwatch.records import Actor, Span
+
+if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
+    from spacy.tokens import Token
+
+__all__ = ["find_actors", "generic_actor"]
+
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
+
+
+@functools.lru_cache(maxsize=1)
+def _named_index() -> PhraseIndex[lexicons.NamedActor]:
+    return PhraseIndex((alias, a) for a in lexicons.named_actors() for alias in a.aliases)
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_index() -> PhraseIndex[lexicons.GenericActor]:
+    return PhraseIndex(lexicons.generic_actors().items())
+
+
+@functools.lru_cache(maxsize=1)
+def _country_index() -> PhraseIndex[str]:
+    return PhraseIndex(lexicons.country_codes().items())
+
+
+def generic_actor(kind: lexicons.GenericActor, country: str | None, span: Span | None) -> Actor:
+    """The actor a head noun names, for a country or (country unknown) by its bare kind."""
+    if country is None:
+        bare = kind.template.replace(" of {country}", "").replace(" ({country})", "")
+        return Actor(name=bare, id=None, country=None, sector=kind.sector, span=span)
+    name = kind.template.format(country=lexicons.country_name(country))
+    return Actor(name=name, id=f"{country}-{kind.suffix}", country=country, sector=kind.sector,
+                 span=span)
+
+
+def _modifier_range(head: Token) -> tuple[int, int]:
+    """Tokens [start, end) that modify `head` on its left, plus an "of X" on its right."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _MODIFIER_DEPS:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = child.right_edge.i + 1
+    return start, end
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    part = doc[start:end]
+    return Span(part.start_char, part.end_char, part.text)
+
+
+def _named(doc: Doc) -> list[tuple[int, int, Actor]]:
+    out = []
+    for m in _named_index().find(doc):
+        a = m.value
+        out.append((m.start, m.end, Actor(name=a.name, id=a.id, country=a.country,
+                                          sector=a.sector, span=_span(doc, m.start, m.end))))
+    return out
+
+
+def _generic(doc: Doc, match: Match[lexicons.GenericActor]) -> list[tuple[int, int, Actor]]:
+    head = doc[match.end - 1]
+    if head.pos_ not in ("NOUN", "PROPN") and head.lemma_ != "police":
+        return []
+    if head.dep_ == "compound" and head.head.i >= match.end:
+        return []  # "government" in "government forces": the phrase's head speaks for it
+    start, end = _modifier_range(head)
+    start = min(start, match.start)
+    countries = _country_index().find(doc, start, end)
+    codes = list(dict.fromkeys(c.value for c in countries))
+    if not codes:
+        if match.value.needs_country:
+            return []
+        return [(match.start, match.end, generic_actor(match.value, None,
+                                                       _span(doc, match.start, match.end)))]
+    first = min(match.start, *(c.start for c in countries))
+    last = max(match.end, *(c.end for c in countries))
+    span = _span(doc, first, last)
+    return [(first, last, generic_actor(match.value, code, span)) for code in codes]
+
+
+def _state_subjects(doc: Doc) -> list[tuple[int, int, Actor]]:
+    out = []
+    codes = lexicons.country_codes()
+    for ent in doc.ents:
+        if ent.label_ != "GPE" or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        code = codes.get(lexicons.alias_key(ent.text.removeprefix("the ")))
+        if code:
+            name = f"Government of {lexicons.country_name(code)}"
+            out.append((ent.start, ent.end, Actor(name=name, id=f"{code}-GOV", country=code,
+                                                  sector="government",
+                                                  span=_span(doc, ent.start, ent.end))))
+    return out
 
 
 def find_actors(ctx: Context) -> Context:
-    return ctx
+    """Actors in text order; a named group wins over a generic noun phrase it overlaps."""
+    doc = ctx.doc
+    found = _named(doc)
+    taken = {i for s, e, _ in found for i in range(s, e)}
+    for match in _generic_index().find(doc):
+        # "Islamic State fighters": the named group already stands for the phrase
+        if taken.intersection(range(*_modifier_range(doc[match.end - 1]))):
+            continue
+        found += _generic(doc, match)
+    taken = {i for s, e, _ in found for i in range(s, e)}
+    found += [a for a in _state_subjects(doc) if not taken.intersection(range(a[0], a[1]))]
+    found.sort(key=lambda item: (item[0], item[1]))
+    return dataclasses.replace(ctx, actors=tuple(a for _, _, a in found))

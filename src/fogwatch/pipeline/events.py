@@ -1,9 +1,275 @@
-"""Stage 'events' (placeholder until its implementation lands in this session)."""
+"""Stage 'events': trigger words and the sentence's structure -> Events, ordered by salience.
+
+Sentence by sentence: type the sentence's triggers (`event_types`), then give the event the
+sentence's actors (perpetrators vs targets by dependency role; a speaker who only reports it is
+no party), the most precise place named there (else the story's first), the sentence's date
+(else the story's first, else the publication date), the non-cumulative figures of this and the
+next sentence, and the claims that cover it. ACLED events come first, the most specific (and
+the lead sentence's) first; verbal events (PLOVER CONSULT, THREATEN, ...) have no ACLED type and
+are kept only beside an ACLED event, so a story of talks alone has no event.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+from typing import TYPE_CHECKING
+
+from fogwatch import lexicons
+from fogwatch.nlp import Doc
+from fogwatch.pipeline.actors import generic_actor
 from fogwatch.pipeline.context import Context
+from fogwatch.pipeline.event_types import (
+    PROTEST_SECTORS,
+    Typed,
+    escalate,
+    lookalike_index,
+    protest_context,
+    protest_topic,
+    read_in_context,
+    sentence_triggers,
+    tag_typed,
+    trigger_index,
+    type_sentence,
+)
+from fogwatch.pipeline.phrases import Match
+from fogwatch.records import (
+    Actor,
+    Certainty,
+    Claim,
+    Event,
+    Evidence,
+    Fatalities,
+    Figure,
+    Place,
+    Plover,
+    Span,
+    When,
+)
+
+if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
+    from spacy.tokens import Span as Sentence
+    from spacy.tokens import Token
+
+__all__ = ["find_events", "event_id"]
+
+# An event is as certain as its firmest claim; short of confirmation, a denial or a doubt
+# outweighs a plain report.
+CERTAINTY_ORDER: tuple[Certainty, ...] = ("confirmed", "denied", "unconfirmed", "reported")
+_CROWDS = {"Protests": "protester", "Riots": "rioter"}
+LEAD_BONUS = 10  # the first sentence usually carries the story's main event
+
+
+def event_id(doc_id: str, trigger: Span) -> str:
+    """An event's id: stable for the same document and trigger span."""
+    key = f"{doc_id}:{trigger.start}:{trigger.end}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    part = doc[start:end]
+    return Span(part.start_char, part.end_char, part.text)
+
+
+def _inside(span: Span | None, sent: Sentence) -> bool:
+    return span is not None and sent.start_char <= span.start < sent.end_char
+
+
+def _role(doc: Doc, actor: Actor, trigger: Match[lexicons.Trigger]) -> int:
+    """1 for a perpetrator, 2 for a target, 0 when the parse does not say."""
+    if actor.span is None:
+        return 0
+    part = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    if part is None:
+        return 0
+    if part.start < trigger.end and trigger.start < part.end:
+        return 1  # "Russian airstrikes": the actor named in the trigger carried it out
+    root: Token = part.root
+    if root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.lower_ == "by"):
+        return 1
+    if root.dep_ in ("nsubjpass", "dobj", "pobj", "attr", "appos"):
+        return 2
+    return 0
+
+
+def _speaker(doc: Doc, actor: Actor) -> bool:
+    """True for an actor who only reports the event ("police said"), not a party to it."""
+    if actor.span is None:
+        return False
+    part = doc.char_span(actor.span.start, actor.span.end, alignment_mode="expand")
+    if part is None:
+        return False
+    root = part.root
+    return (root.dep_ == "nsubj"
+            and root.head.lemma_.lower() in lexicons.attribution_verbs())
+
+
+def _with_country(actor: Actor, country: str | None) -> Actor:
+    """A generic actor with no country of its own takes the event's ("Police" -> of Kenya)."""
+    if actor.country is not None or country is None:
+        return actor
+    for kind in lexicons.generic_actors().values():
+        if generic_actor(kind, None, None).name == actor.name and kind.sector == actor.sector:
+            return generic_actor(kind, country, actor.span)
+    return actor
+
+
+def _participants(doc: Doc, actors: list[Actor], trigger: Match[lexicons.Trigger]
+                  ) -> tuple[list[Actor], list[Actor]]:
+    sides: tuple[list[Actor], list[Actor]] = ([], [])
+    undecided = []
+    for actor in actors:
+        role = _role(doc, actor, trigger)
+        if role:
+            sides[role - 1].append(actor)
+        else:
+            undecided.append(actor)
+    for actor in undecided:
+        (sides[0] if not sides[0] else sides[1]).append(actor)
+    if not sides[0] and sides[1] and sides[1][0].sector in PROTEST_SECTORS:
+        sides[0].append(sides[1].pop(0))  # "a protest by students": the crowd acts
+    return sides
+
+
+def _place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Place | None:
+    here = [p for p in places if _inside(p.span, sent)]
+    if here:  # the most precise place named in the sentence, the nearest of equals
+        return min(here, key=lambda p: (p.precision,
+                                        abs(p.span.start - trigger.start) if p.span else 0))
+    return places[0] if places else None
+
+
+def _when(ctx: Context, sent: Sentence) -> When | None:
+    here = [d for d in ctx.dates if d.start is not None and _inside(d.span, sent)]
+    if here:
+        return here[0]
+    resolved = [d for d in ctx.dates if d.start is not None]
+    if resolved:
+        return resolved[0]
+    published = ctx.document.published
+    return When(published, published, "day") if published else None
+
+
+def _figures(ctx: Context, sents: list[Sentence], i: int) -> tuple[Figure, ...]:
+    near = sents[i:i + 2]
+    return tuple(f for f in ctx.figures
+                 if not f.cumulative and any(_inside(f.span, s) for s in near))
+
+
+def _fatalities(figures: tuple[Figure, ...]) -> Fatalities | None:
+    """Killed figures summed over distinct victims; the largest where one group is told twice."""
+    by_who: dict[str | None, Figure] = {}
+    for f in figures:
+        if f.kind == "killed" and f.best is not None:
+            if f.who not in by_who or (by_who[f.who].best or 0) < f.best:
+                by_who[f.who] = f
+    if not by_who:
+        return None
+    kept = list(by_who.values())
+    low = sum(f.low if f.low is not None else (f.best or 0) for f in kept)
+    best = sum(f.best or 0 for f in kept)
+    highs = [f.high for f in kept]
+    high = None if any(h is None for h in highs) else sum(h or 0 for h in highs)
+    return Fatalities(low=low, best=best, high=high)
+
+
+def _claims(ctx: Context, sents: list[Sentence], i: int) -> tuple[Claim, ...]:
+    """Claims on the event's sentence, and on the next one when it tells no event of its own
+    ("Ankara has not confirmed the report.")."""
+    near = [sents[i]]
+    if i + 1 < len(sents):
+        following = trigger_index().find(ctx.doc, sents[i + 1].start, sents[i + 1].end)
+        if not any(m.value.event_type for m in following):
+            near.append(sents[i + 1])
+    return tuple(c for c in ctx.claims if c.span is not None
+                 and any(c.span.start < s.end_char and s.start_char < c.span.end for s in near))
+
+
+def _certainty(claims: tuple[Claim, ...]) -> Certainty:
+    if not claims:
+        return "reported"
+    return min((c.certainty for c in claims), key=CERTAINTY_ORDER.index)
+
+
+def _evidence(trigger: Span, place: Place | None, when: When | None,
+              figures: tuple[Figure, ...], actors1: list[Actor],
+              actors2: list[Actor]) -> tuple[Evidence, ...]:
+    items = [Evidence("event", trigger)]
+    if place is not None and place.span is not None:
+        items.append(Evidence("location", place.span))
+    if when is not None and when.span is not None:
+        items.append(Evidence("date", when.span))
+    items += [Evidence("fatalities", f.span) for f in figures
+              if f.kind == "killed" and f.span is not None]
+    items += [Evidence("actor1", a.span) for a in actors1 if a.span is not None]
+    items += [Evidence("actor2", a.span) for a in actors2 if a.span is not None]
+    return tuple(items)
+
+
+def _event(ctx: Context, sents: list[Sentence], i: int, typed: Typed,
+           actors1: list[Actor], actors2: list[Actor]) -> Event:
+    sent = sents[i]
+    trigger = _span(ctx.doc, typed.match.start, typed.match.end)
+    place = _place(ctx.places, sent, trigger)
+    country = place.country if place is not None else None
+    figures = _figures(ctx, sents, i)
+    claims = _claims(ctx, sents, i)
+    when = _when(ctx, sent)
+    crowd = _CROWDS.get(typed.event_type or "")
+    if not actors1 and crowd is not None:
+        # a protest or riot implies its crowd; the trigger is the words that name it
+        kind = lexicons.generic_actors()[crowd]
+        actors1 = [generic_actor(kind, None, trigger)]
+    actors1 = [_with_country(a, country) for a in actors1]
+    actors2 = [_with_country(a, country) for a in actors2]
+    trig = typed.match.value
+    return Event(
+        id=event_id(ctx.document.id, trigger), doc_id=ctx.document.id,
+        event_type=typed.event_type, sub_event_type=typed.sub_event_type,
+        plover=Plover(trig.plover_event, trig.plover_mode),
+        actors1=tuple(actors1), actors2=tuple(actors2), place=place, when=when,
+        figures=figures, claims=claims, certainty=_certainty(claims),
+        fatalities=_fatalities(figures),
+        evidence=_evidence(trigger, place, when, figures, actors1, actors2),
+    )
 
 
 def find_events(ctx: Context) -> Context:
-    return ctx
+    """Events in salience order: ACLED events (most specific, then earliest), then verbal ones."""
+    doc = ctx.doc
+    sents = list(doc.sents)
+    cues = lookalike_index().find(doc)
+    story_lookalike = any(scope in ("doc", "lead") for _, scope in (c.value for c in cues))
+    lead_protest = sents and any(m.value.sub_event_type == "Peaceful protest"
+                                 for m in trigger_index().find(doc, 0, sents[0].end))
+    if sents and any(c.value[1] == "lead" and c.start < sents[0].end
+                     and not (lead_protest and protest_topic(doc, c)) for c in cues):
+        return dataclasses.replace(ctx, events=())  # a story led by sanctions or expulsions
+    story_protest = protest_context(
+        [m for m in trigger_index().find(doc) if m.value.sub_event_type == "Peaceful protest"],
+        list(ctx.actors))
+    scored: list[tuple[int, int, Event]] = []
+    for i, sent in enumerate(sents):
+        actors = [a for a in ctx.actors if _inside(a.span, sent) and not _speaker(doc, a)]
+        matches = read_in_context(sent, sentence_triggers(doc, sent, story_lookalike), actors,
+                               story_protest)
+        tagged = tag_typed(doc, sent) if i == 0 else None
+        if matches:
+            anchor = max(matches, key=lambda m: (m.value.rank, -m.start))
+        elif tagged is not None:
+            anchor = tagged.match
+        else:
+            continue
+        actors1, actors2 = _participants(doc, actors, anchor)
+        typed = tagged or type_sentence(doc, matches, actors, (actors1, actors2))
+        if typed is None:
+            continue
+        rank = typed.rank + (LEAD_BONUS if i == 0 else 0)
+        if typed.event_type is None:
+            rank = 0
+        scored.append((rank, typed.match.start, _event(ctx, sents, i, typed, actors1, actors2)))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    events = escalate([e for _, _, e in scored], story_protest)
+    if not any(e.event_type for e in events):
+        events = []
+    return dataclasses.replace(ctx, events=tuple(events))

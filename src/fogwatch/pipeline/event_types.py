@@ -1,0 +1,224 @@
+"""Event typing: which ACLED sub-type (and PLOVER event) a sentence's triggers signal.
+
+Triggers come from `events_triggers.csv`; weak ones ("killed", "explosion") yield to look-alike
+cues (disasters, crime, diplomacy) and a sentence that only attributes responsibility has none
+(`events_lookalikes.csv`). A sentence's most specific trigger (highest rank) is resolved by who
+is involved: `@attack` becomes an Attack on civilians, an Armed clash or Mob violence,
+`@territory` a government or a non-state gain; `@weapons` counts only when seized and `@riot` /
+`@unrest` words only at a protest (else mob violence); a protest or a clash in the sentence
+turns some readings into others (`events_combinations.csv`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from fogwatch import lexicons
+from fogwatch.nlp import Doc
+from fogwatch.pipeline.phrases import Match, PhraseIndex
+from fogwatch.records import Actor, Event
+
+if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
+    from spacy.tokens import Span as Sentence
+
+__all__ = ["ARMED", "PROTEST_SECTORS", "STATE", "Typed", "escalate", "lookalike_index",
+           "protest_context", "protest_topic", "read_in_context", "sentence_triggers",
+           "tag_typed", "trigger_index", "type_sentence"]
+
+ARMED = frozenset({"military", "police", "rebel", "militia", "unidentified armed group"})
+STATE = frozenset({"military", "police", "government"})
+PROTEST_SECTORS = frozenset({"protesters", "rioters"})
+GOVERNMENT_GAINS = ("recaptur", "regain", "retak", "retook", "liberat")
+PROTEST_ESCALATION = ("Peaceful protest", "Protest with intervention",
+                      "Excessive force against protesters")
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """A sentence's chosen trigger and the ACLED / PLOVER reading it resolved to."""
+
+    match: Match[lexicons.Trigger]
+    event_type: str | None
+    sub_event_type: str | None
+    rank: int
+
+
+@functools.lru_cache(maxsize=1)
+def trigger_index() -> PhraseIndex[lexicons.Trigger]:
+    ordered = sorted(lexicons.triggers(), key=lambda t: -t.rank)
+    return PhraseIndex((t.pattern, t) for t in ordered)
+
+
+@functools.lru_cache(maxsize=1)
+def lookalike_index() -> PhraseIndex[tuple[str, str]]:
+    return PhraseIndex((p, (cls, scope)) for p, cls, scope in lexicons.lookalike_cues())
+
+
+
+def _tag_reading(doc: Doc) -> tuple[str, str] | None:
+    """A note opening with an analyst's tag ("Property destruction: ...") names its sub-type."""
+    head, sep, _ = doc.text[:60].partition(":")
+    if not sep:
+        return None
+    return lexicons.event_tags().get(head.strip().lower())
+
+
+def tag_typed(doc: Doc, sent: Sentence) -> Typed | None:
+    """The event an analyst's opening tag names, anchored on the tag's own words."""
+    reading = _tag_reading(doc)
+    if reading is None:
+        return None
+    same = [t for t in lexicons.triggers() if t.sub_event_type == reading[1]]
+    plover = same[0] if same else lexicons.triggers()[0]
+    tag_end = next((t.i for t in sent if t.text == ":"), sent.start)
+    trig = dataclasses.replace(plover, event_type=reading[0], sub_event_type=reading[1])
+    return Typed(Match(sent.start, max(tag_end, sent.start + 1), trig), reading[0], reading[1],
+                  1000)
+
+
+def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: bool
+                      ) -> list[Match[lexicons.Trigger]]:
+    """The sentence's triggers, less those a look-alike story or a topic of protest rules out."""
+    cues = lookalike_index().find(doc, sent.start, sent.end)
+    if any(scope == "sentence" for _, scope in (c.value for c in cues)):
+        return []
+    found = []
+    for m in trigger_index().find(doc, sent.start, sent.end):
+        if m.value.weak and story_lookalike:
+            continue
+        if m.end - m.start == 1 and doc[m.start].pos_ == "PROPN" and m.value.rank < 60:
+            continue  # "March", "Rally" as names, not events
+        found.append(m)
+    if any(m.value.sub_event_type == "Peaceful protest" for m in found):
+        found = [m for m in found if not protest_topic(doc, m)]
+    return found
+
+
+def protest_topic(doc: Doc, match: Match[lexicons.Trigger] | Match[tuple[str, str]]) -> bool:
+    """True for words naming what a protest is about ("to denounce the killing of ...")."""
+    if isinstance(match.value, lexicons.Trigger) and match.value.sub_event_type == (
+            "Peaceful protest"):
+        return False
+    topics = lexicons.event_topic_words()
+    return any(a.lemma_.lower() in topics or a.lower_ in topics
+               for a in doc[match.start].ancestors)
+
+
+def protest_context(matches: list[Match[lexicons.Trigger]], actors: list[Actor]) -> bool:
+    return (any(m.value.sub_event_type == "Peaceful protest" for m in matches)
+            or any(a.sector == "protesters" for a in actors))
+
+
+def _resolve_attack(actors: list[Actor], actors1: list[Actor], actors2: list[Actor]
+                    ) -> tuple[str, str]:
+    """Violence against civilians unless armed actors meet; a crowd of civilians is a mob."""
+    if any(a.sector == "civilians" for a in actors2):
+        if actors1 and all(a.sector in ("civilians", "rioters") for a in actors1):
+            return "Riots", "Mob violence"
+        return "Violence against civilians", "Attack"
+    if any(a.sector in ARMED for a in actors2):
+        return "Battles", "Armed clash"
+    if len({a.name for a in actors if a.sector in ARMED}) >= 2:
+        return "Battles", "Armed clash"
+    if actors1 and all(a.sector in ("civilians", "rioters") for a in actors1):
+        return "Riots", "Mob violence"
+    return "Violence against civilians", "Attack"
+
+
+def _unarmed_crowds(actors: list[Actor]) -> bool:
+    """Only civilians on the scene ("villagers clashed", "rival supporters fought")."""
+    return bool(actors) and all(a.sector in ("civilians", "rioters") for a in actors)
+
+
+def _excessive_force(actors1: list[Actor], actors2: list[Actor]) -> bool:
+    return (any(a.sector in STATE for a in actors1)
+            or any(a.sector in PROTEST_SECTORS for a in actors2))
+
+
+def _resolve_territory(doc: Doc, match: Match[lexicons.Trigger],
+                       actors1: list[Actor]) -> tuple[str, str]:
+    sectors = {a.sector for a in actors1}
+    if sectors & STATE:
+        return "Battles", "Government regains territory"
+    if sectors & ARMED:
+        return "Battles", "Non-state actor overtakes territory"
+    words = doc[match.start:match.end].text.lower()
+    if any(w in words for w in GOVERNMENT_GAINS):
+        return "Battles", "Government regains territory"
+    return "Battles", "Non-state actor overtakes territory"
+
+
+def read_in_context(sent: Sentence, matches: list[Match[lexicons.Trigger]], actors: list[Actor],
+                 story_protest: bool) -> list[Match[lexicons.Trigger]]:
+    """Triggers read in context: weapons count when seized, riot words at a protest, and
+    rioting is a violent demonstration in a story about a protest, else mob violence."""
+    seizing = any(t.lemma_.lower() in lexicons.seizure_verbs() for t in sent)
+    protest = protest_context(matches, actors)
+    kept = []
+    for m in matches:
+        sub = m.value.sub_event_type
+        if sub == "@weapons" and not seizing or sub == "@riot" and not protest:
+            continue
+        resolved = {"@weapons": ("Strategic developments", "Disrupted weapons use"),
+                    "@riot": ("Riots", "Violent demonstration"),
+                    "@unrest": ("Riots", "Violent demonstration" if protest or story_protest
+                                else "Mob violence")}.get(sub or "")
+        if resolved:
+            trig = dataclasses.replace(m.value, event_type=resolved[0],
+                                       sub_event_type=resolved[1])
+            m = Match(m.start, m.end, trig)
+        kept.append(m)
+    return kept
+
+
+def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list[Actor],
+                   sides: tuple[list[Actor], list[Actor]]) -> Typed | None:
+    if not matches:
+        return None
+    best = max(matches, key=lambda m: (m.value.rank, -m.start))
+    trig = best.value
+    event_type, sub = trig.event_type, trig.sub_event_type
+    actors1, actors2 = sides
+    if sub == "Armed clash" and _unarmed_crowds(actors):
+        event_type, sub = "Riots", "Mob violence"
+    if sub == "@attack":
+        event_type, sub = _resolve_attack(actors, actors1, actors2)
+    elif sub == "@territory":
+        event_type, sub = _resolve_territory(doc, best, actors1)
+    protest = protest_context(matches, actors)
+    if protest and trig.sub_event_type == "@attack" and not _excessive_force(actors1, actors2):
+        protests = [m for m in matches if m.value.sub_event_type == "Peaceful protest"]
+        if protests:  # violence the crowd protests about, not violence against the crowd
+            return Typed(protests[0], "Protests", "Peaceful protest", protests[0].value.rank)
+    contexts = ["protest"] if protest else []
+    if any(m.value.sub_event_type == "Armed clash" for m in matches):
+        contexts.append("clash")  # shelling amid clashes is part of the battle
+    for context in contexts:
+        combined = lexicons.event_combinations().get((trig.sub_event_type or "", context))
+        if combined:
+            event_type, sub = combined
+            break
+    return Typed(best, event_type or None, sub or None, trig.rank)
+
+
+
+def escalate(events: list[Event], story_protest: bool) -> list[Event]:
+    """A protest story's main event takes the gravest handling of the crowd told anywhere in it
+    ("... gathered in the square. Police detained ten of them." is a protest with intervention).
+    """
+    if not events or events[0].sub_event_type != "Peaceful protest":
+        return events
+    level = 0
+    for event in events[1:]:
+        sub = event.sub_event_type
+        if sub == "Arrests" and story_protest:
+            sub = "Protest with intervention"
+        if sub in PROTEST_ESCALATION:
+            level = max(level, PROTEST_ESCALATION.index(sub))
+    if level == 0:
+        return events
+    main = dataclasses.replace(events[0], sub_event_type=PROTEST_ESCALATION[level])
+    return [main, *events[1:]]
