@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 from fogwatch.nlp import parse
-from fogwatch.pipeline import make_document
+from fogwatch.pipeline import extract_document, make_document
 from fogwatch.pipeline.actors import find_actors
 from fogwatch.pipeline.context import Context
 from fogwatch.pipeline.events import event_id, find_events
@@ -223,3 +223,10 @@ def test_village_beats_the_country_named_beside_it() -> None:
 def test_doubt_in_the_next_sentence_makes_the_event_unconfirmed() -> None:
     (event,) = events("Media said a drone strike hit the base. The army has not confirmed it.")
     assert event.certainty == "unconfirmed"
+
+
+def test_event_date_is_the_expression_nearest_its_trigger() -> None:
+    text = ("The ministry confirmed on Thursday that three soldiers were killed in a drone strike "
+            "near Mosul on Tuesday.")
+    [event, *_] = extract_document(make_document(text, dt.date(2021, 6, 10))).events
+    assert event.when is not None and event.when.start == dt.date(2021, 6, 8)

@@ -139,10 +139,10 @@ def _place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Place | 
     return places[0] if places else None
 
 
-def _when(ctx: Context, sent: Sentence) -> When | None:
+def _when(ctx: Context, sent: Sentence, trigger: Span) -> When | None:
     here = [d for d in ctx.dates if d.start is not None and _inside(d.span, sent)]
-    if here:
-        return here[0]
+    if here:  # "confirmed on Tuesday that ... an air strike ... on Monday": the nearest one
+        return min(here, key=lambda d: abs(d.span.start - trigger.start) if d.span else 0)
     resolved = [d for d in ctx.dates if d.start is not None]
     if resolved:
         return resolved[0]
@@ -214,7 +214,7 @@ def _event(ctx: Context, sents: list[Sentence], i: int, typed: Typed,
     country = place.country if place is not None else None
     figures = _figures(ctx, sents, i)
     claims = _claims(ctx, sents, i)
-    when = _when(ctx, sent)
+    when = _when(ctx, sent, trigger)
     crowd = _CROWDS.get(typed.event_type or "")
     if not actors1 and crowd is not None:
         # a protest or riot implies its crowd; the trigger is the words that name it
