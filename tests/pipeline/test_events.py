@@ -230,3 +230,11 @@ def test_event_date_is_the_expression_nearest_its_trigger() -> None:
             "near Mosul on Tuesday.")
     [event, *_] = extract_document(make_document(text, dt.date(2021, 6, 10))).events
     assert event.when is not None and event.when.start == dt.date(2021, 6, 8)
+
+
+def test_a_figure_counts_for_one_event_only() -> None:
+    text = ("Gunmen attacked a police checkpoint in Kandahar on Monday. "
+            "Four officers were killed in the clashes that followed.")
+    events = extract_document(make_document(text, dt.date(2021, 6, 10))).events
+    counted = [f for e in events for f in e.figures if f.kind == "killed"]
+    assert [f.best for f in counted] == [4]
