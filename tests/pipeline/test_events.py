@@ -238,3 +238,8 @@ def test_a_figure_counts_for_one_event_only() -> None:
     events = extract_document(make_document(text, dt.date(2021, 6, 10))).events
     counted = [f for e in events for f in e.figures if f.kind == "killed"]
     assert [f.best for f in counted] == [4]
+
+
+def test_a_cumulative_tally_is_not_an_event_of_its_own() -> None:
+    text = "The ministry said 40 police officers have been killed in total since January."
+    assert extract_document(make_document(text, dt.date(2021, 6, 10))).events == ()

@@ -235,6 +235,12 @@ def _event(ctx: Context, sents: list[Sentence], i: int, typed: Typed,
     )
 
 
+def _in_tally(figures: tuple[Figure, ...], offset: int) -> bool:
+    """Whether a character offset falls inside a cumulative tally's words."""
+    return any(f.cumulative and f.span is not None and f.span.start <= offset < f.span.end
+               for f in figures)
+
+
 def _one_event_per_figure(events: list[Event], sents: list[Sentence]) -> list[Event]:
     """A figure counts for one event only: the one whose trigger shares its sentence, else the
     nearest trigger. Events of neighbouring sentences would otherwise both count one toll."""
@@ -293,6 +299,8 @@ def find_events(ctx: Context) -> Context:
             anchor = tagged.match
         else:
             continue
+        if _in_tally(ctx.figures, doc[anchor.start].idx):
+            continue  # "16 soldiers have been killed in total since December" tells no event
         actors1, actors2 = _participants(doc, actors, anchor)
         typed = tagged or type_sentence(doc, matches, actors, (actors1, actors2))
         if typed is None:
