@@ -11,7 +11,6 @@ are kept only beside an ACLED event, so a story of talks alone has no event.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import hashlib
 from typing import TYPE_CHECKING
@@ -241,35 +240,21 @@ def _in_tally(figures: tuple[Figure, ...], offset: int) -> bool:
                for f in figures)
 
 
-def _one_event_per_figure(events: list[Event], sents: list[Sentence]) -> list[Event]:
-    """A figure counts for one event only: the one whose trigger shares its sentence, else the
-    nearest trigger. Events of neighbouring sentences would otherwise both count one toll."""
-    starts = [s.start_char for s in sents]
-
-    def sentence_of(offset: int) -> int:
-        return bisect.bisect_right(starts, offset) - 1
-
-    owner: dict[Figure, tuple[tuple[bool, int, int], int]] = {}
-    for index, event in enumerate(events):
-        trigger = next(e.span for e in event.evidence if e.field == "event")
-        for figure in event.figures:
-            if figure.span is None:
-                continue
-            key = (sentence_of(figure.span.start) != sentence_of(trigger.start),
-                   abs(figure.span.start - trigger.start), index)
-            if figure not in owner or key < owner[figure][0]:
-                owner[figure] = (key, index)
+def _one_event_per_figure(events: list[Event]) -> list[Event]:
+    """A figure counts for one event only: the most salient event that claims it. Events of
+    neighbouring sentences would otherwise both count one toll; the main event keeps it, since
+    a follow-up sentence ("Three soldiers died.") most often continues the main story."""
+    counted: set[Figure] = set()
     shared = []
-    for index, event in enumerate(events):
-        figures = tuple(f for f in event.figures if f not in owner or owner[f][1] == index)
-        if figures == event.figures:
-            shared.append(event)
-            continue
-        kept = {f.span for f in figures}
-        evidence = tuple(e for e in event.evidence
-                         if e.field != "fatalities" or e.span in kept)
-        shared.append(dataclasses.replace(event, figures=figures, evidence=evidence,
-                                          fatalities=_fatalities(figures)))
+    for event in events:
+        figures = tuple(f for f in event.figures if f not in counted)
+        counted.update(event.figures)
+        if figures != event.figures:
+            kept = {f.span for f in figures}
+            evidence = tuple(e for e in event.evidence if e.field != "fatalities" or e.span in kept)
+            event = dataclasses.replace(event, figures=figures, evidence=evidence,
+                                        fatalities=_fatalities(figures))
+        shared.append(event)
     return shared
 
 
@@ -310,7 +295,7 @@ def find_events(ctx: Context) -> Context:
             rank = 0
         scored.append((rank, typed.match.start, _event(ctx, sents, i, typed, actors1, actors2)))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    events = escalate(_one_event_per_figure([e for _, _, e in scored], sents), story_protest)
+    events = escalate(_one_event_per_figure([e for _, _, e in scored]), story_protest)
     if not any(e.event_type for e in events):
         events = []
     return dataclasses.replace(ctx, events=tuple(events))
