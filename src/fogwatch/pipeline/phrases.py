@@ -60,13 +60,15 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self, phrases: Iterable[tuple[str | Sequence[str], T]]) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
-        self._prefixed: list[tuple[tuple[str, ...], T]] = []
-        for phrase, value in phrases:
+        # phrases whose first word is a prefix ("shell*"), indexed by that prefix, with their
+        # place in the table so that ties still go to the phrase listed first
+        self._by_prefix: dict[str, list[tuple[int, tuple[str, ...], T]]] = {}
+        for order, (phrase, value) in enumerate(phrases):
             words = pattern_tokens(phrase) if isinstance(phrase, str) else tuple(phrase)
             if not words:
                 continue
             if words[0].endswith("*"):
-                self._prefixed.append((words, value))
+                self._by_prefix.setdefault(words[0][:-1], []).append((order, words, value))
             else:
                 self._by_first.setdefault(words[0], []).append((words, value))
 
@@ -87,7 +89,7 @@ class PhraseIndex(Generic[T]):
                 candidates += self._by_first.get(orths[pos], [])
             if lemmas[pos] != lowers[pos]:
                 candidates += self._by_first.get(lemmas[pos], [])
-            for words, value in candidates + self._prefixed:
+            for words, value in candidates + self._prefixed_candidates(lowers[pos], lemmas[pos]):
                 stop = self._match_at(words, pos, lowers, lemmas, orths)
                 if stop is not None and (best is None or stop > best[0]):
                     best = (stop, value)
@@ -97,6 +99,16 @@ class PhraseIndex(Generic[T]):
             found.append(Match(idx[pos], idx[best[0] - 1] + 1, best[1]))
             pos = pos + 1 if overlapping else best[0]
         return found
+
+    def _prefixed_candidates(self, lower: str, lemma: str) -> list[tuple[tuple[str, ...], T]]:
+        """Prefix phrases whose first word is a prefix of the token's form or lemma: one dict
+        look-up per prefix length instead of a trial of every prefix phrase at every token."""
+        found: dict[int, tuple[tuple[str, ...], T]] = {}
+        for form in (lower, lemma) if lemma != lower else (lower,):
+            for length in range(1, len(form) + 1):
+                for order, words, value in self._by_prefix.get(form[:length], ()):
+                    found[order] = (words, value)
+        return [found[order] for order in sorted(found)]
 
     @staticmethod
     def _match_at(words: tuple[str, ...], pos: int, lowers: list[str], lemmas: list[str],
