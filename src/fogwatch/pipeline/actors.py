@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from fogwatch import lexicons
 from fogwatch.nlp import Doc
 from fogwatch.pipeline.context import Context
-from fogwatch.pipeline.phrases import Match, PhraseIndex
+from fogwatch.pipeline.phrases import Match, PhraseIndex, token_span
 from fogwatch.records import Actor, Span
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
@@ -66,17 +66,12 @@ def _modifier_range(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    part = doc[start:end]
-    return Span(part.start_char, part.end_char, part.text)
-
-
 def _named(doc: Doc) -> list[tuple[int, int, Actor]]:
     out = []
     for m in _named_index().find(doc):
         a = m.value
         out.append((m.start, m.end, Actor(name=a.name, id=a.id, country=a.country,
-                                          sector=a.sector, span=_span(doc, m.start, m.end))))
+                                          sector=a.sector, span=token_span(doc, m.start, m.end))))
     return out
 
 
@@ -94,10 +89,10 @@ def _generic(doc: Doc, match: Match[lexicons.GenericActor]) -> list[tuple[int, i
         if match.value.needs_country:
             return []
         return [(match.start, match.end, generic_actor(match.value, None,
-                                                       _span(doc, match.start, match.end)))]
+                                                       token_span(doc, match.start, match.end)))]
     first = min(match.start, *(c.start for c in countries))
     last = max(match.end, *(c.end for c in countries))
-    span = _span(doc, first, last)
+    span = token_span(doc, first, last)
     return [(first, last, generic_actor(match.value, code, span)) for code in codes]
 
 
@@ -112,7 +107,7 @@ def _state_subjects(doc: Doc) -> list[tuple[int, int, Actor]]:
             name = f"Government of {lexicons.country_name(code)}"
             out.append((ent.start, ent.end, Actor(name=name, id=f"{code}-GOV", country=code,
                                                   sector="government",
-                                                  span=_span(doc, ent.start, ent.end))))
+                                                  span=token_span(doc, ent.start, ent.end))))
     return out
 
 

@@ -32,7 +32,7 @@ from fogwatch.pipeline.event_types import (
     trigger_index,
     type_sentence,
 )
-from fogwatch.pipeline.phrases import Match
+from fogwatch.pipeline.phrases import Match, token_span
 from fogwatch.records import (
     Actor,
     Certainty,
@@ -64,11 +64,6 @@ def event_id(doc_id: str, trigger: Span) -> str:
     """An event's id: stable for the same document and trigger span."""
     key = f"{doc_id}:{trigger.start}:{trigger.end}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-
-
-def _span(doc: Doc, start: int, end: int) -> Span:
-    part = doc[start:end]
-    return Span(part.start_char, part.end_char, part.text)
 
 
 def _inside(span: Span | None, sent: Sentence) -> bool:
@@ -209,7 +204,7 @@ def _evidence(trigger: Span, place: Place | None, when: When | None,
 def _event(ctx: Context, sents: list[Sentence], i: int, typed: Typed,
            actors1: list[Actor], actors2: list[Actor]) -> Event:
     sent = sents[i]
-    trigger = _span(ctx.doc, typed.match.start, typed.match.end)
+    trigger = token_span(ctx.doc, typed.match.start, typed.match.end)
     place = _place(ctx.places, sent, trigger)
     country = place.country if place is not None else None
     figures = _figures(ctx, sents, i)

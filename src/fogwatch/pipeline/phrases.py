@@ -15,8 +15,9 @@ from typing import Generic, TypeVar
 
 from fogwatch.lexicons import alias_key
 from fogwatch.nlp import Doc, load_model
+from fogwatch.records import Span
 
-__all__ = ["Match", "PhraseIndex", "pattern_tokens"]
+__all__ = ["Match", "PhraseIndex", "pattern_tokens", "token_span"]
 
 T = TypeVar("T")
 GAP = "~"
@@ -31,6 +32,12 @@ class Match(Generic[T]):
     start: int
     end: int
     value: T
+
+
+def token_span(doc: Doc, start: int, end: int) -> Span:
+    """The record Span of tokens `[start, end)` of `doc`: character offsets and text."""
+    part = doc[start:end]
+    return Span(part.start_char, part.end_char, part.text)
 
 
 @functools.lru_cache(maxsize=4096)
