@@ -243,3 +243,10 @@ def test_a_figure_counts_for_one_event_only() -> None:
 def test_a_cumulative_tally_is_not_an_event_of_its_own() -> None:
     text = "The ministry said 40 police officers have been killed in total since January."
     assert extract_document(make_document(text, dt.date(2021, 6, 10))).events == ()
+
+
+def test_an_event_told_only_with_nationalities_takes_the_storys_town() -> None:
+    text = ("Rebels shelled the town of Kidal on Monday. "
+            "Malian artillery responded by shelling French positions.")
+    events = extract_document(make_document(text, dt.date(2021, 6, 10))).events
+    assert [e.place.name if e.place else None for e in events] == ["Kidal", "Kidal"]

@@ -127,11 +127,17 @@ def _participants(doc: Doc, actors: list[Actor], trigger: Match[lexicons.Trigger
 
 
 def _place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Place | None:
+    """The most precise place named in the sentence (the nearest of equals); where the sentence
+    names only regions or countries ("Turkish artillery shelled Syrian positions"), the story's
+    first town or village, which such a sentence most often continues."""
     here = [p for p in places if _inside(p.span, sent)]
-    if here:  # the most precise place named in the sentence, the nearest of equals
-        return min(here, key=lambda p: (p.precision,
-                                        abs(p.span.start - trigger.start) if p.span else 0))
-    return places[0] if places else None
+    nearest = min(here, key=lambda p: (p.precision,
+                                       abs(p.span.start - trigger.start) if p.span else 0),
+                  default=None)
+    if nearest is not None and nearest.precision < 3:
+        return nearest
+    precise = next((p for p in places if p.precision < 3), None)
+    return precise or nearest or (places[0] if places else None)
 
 
 def _when(ctx: Context, sent: Sentence, trigger: Span) -> When | None:
