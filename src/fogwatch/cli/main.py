@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from fogwatch.cli import events as events_cmd
+from fogwatch.cli import export as export_cmd
 from fogwatch.cli import extract as extract_cmd
 from fogwatch.cli import ingest as ingest_cmd
 
@@ -17,3 +18,4 @@ app = typer.Typer(
 app.command("extract")(extract_cmd.extract)
 app.command("ingest")(ingest_cmd.ingest)
 app.command("events")(events_cmd.events)
+app.command("export")(export_cmd.export)
