@@ -70,12 +70,15 @@ FLOORS: dict[str, dict[str, float]] = {
         "killed_exact_nonzero": 0.15,  # measured 0.1667
         "wounded_exact": 0.30,  # measured 0.3133
     },
+    # Re-pinned by the dates issue (6): quarters, seasons, weekends and PRESENT_REF/PAST_REF
+    # raised recall by 0.20 for 0.05 of precision (unannotated "now", "recent", "current").
     "tempeval3": {
-        "precision": 0.95,  # measured 0.9686
-        "recall": 0.73,  # measured 0.7402
-        "f1": 0.82,  # measured 0.8391
-        "value_f1": 0.64,  # measured 0.6584
-        "value_accuracy_all_calendar": 0.82,  # measured 0.8339
+        "precision": 0.91,  # measured 0.9227
+        "recall": 0.92,  # measured 0.9389
+        "f1": 0.92,  # measured 0.9307
+        "value_f1": 0.80,  # measured 0.8160
+        "value_accuracy_all": 0.81,  # measured 0.8231
+        "value_accuracy_all_calendar": 0.86,  # measured 0.8746
     },
 }
 

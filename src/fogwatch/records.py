@@ -132,10 +132,15 @@ class When:
     end: dt.date | None
     precision: Precision
     span: Span | None = None
+    # A TimeML value that no calendar interval spells: a quarter ("2020-Q1"), a season
+    # ("2020-SU"), a weekend ("2020-W05-WE") or a reference ("PRESENT_REF", "PAST_REF").
+    timex: str | None = None
 
     @property
     def value(self) -> str | None:
-        """The TIMEX3-style value: YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY."""
+        """The TIMEX3-style value: YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY, else `timex`."""
+        if self.timex is not None:
+            return self.timex
         if self.start is None:
             return None
         if self.precision == "day":

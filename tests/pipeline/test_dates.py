@@ -158,3 +158,138 @@ def test_month_name_expected_ahead_points_forward() -> None:
 def test_clock_time_joins_the_date_beside_it() -> None:
     assert values("The offer expires at 5 p.m. on Jan. 20, 2020.") == [
         ("5 p.m. on Jan. 20, 2020", "2020-01-20")]
+
+
+def test_ordinal_quarter_is_the_latest_such_quarter_begun() -> None:
+    (when,) = dates("Exports fell in the third quarter.")
+    assert (when.value, when.precision) == ("2019-Q3", "year")
+    assert (when.start, when.end) == (dt.date(2019, 7, 1), dt.date(2019, 9, 30))
+
+
+def test_quarter_of_a_named_year() -> None:
+    assert values("Exports grew in the first quarter of 2018.") == [
+        ("the first quarter of 2018", "2018-Q1")]
+
+
+def test_the_latest_quarter_is_the_last_one_ended() -> None:
+    assert values("Fuel imports fell in the latest quarter.") == [
+        ("the latest quarter", "2019-Q4")]
+
+
+def test_last_summer_is_the_latest_summer_ended() -> None:
+    assert values("The militia grew last summer.") == [("last summer", "2019-SU")]
+
+
+def test_fall_as_a_verb_is_not_a_season() -> None:
+    assert values("Prices will fall sharply.") == []
+
+
+def test_the_weekend_is_the_latest_one_before_publication() -> None:
+    (when,) = dates("Protesters marched over the weekend.")
+    assert (when.value, when.start, when.end) == (
+        "2020-W06-WE", dt.date(2020, 2, 8), dt.date(2020, 2, 9))
+
+
+def test_now_is_a_present_reference_without_an_interval() -> None:
+    (when,) = dates("Rebels now hold the town.")
+    assert (when.value, when.start, when.precision) == ("PRESENT_REF", None, "unknown")
+
+
+def test_recently_is_a_past_reference() -> None:
+    assert values("The road was recently reopened.") == [("recently", "PAST_REF")]
+
+
+def test_the_past_before_a_count_is_a_duration_not_a_reference() -> None:
+    assert [v for _, v in values("Raids rose over the past two weeks.")] != ["PAST_REF"]
+
+
+def test_a_year_earlier_counts_from_the_quarter_told_before() -> None:
+    assert values("Exports fell in the third quarter of 2019 from a year earlier.") == [
+        ("the third quarter of 2019", "2019-Q3"), ("a year earlier", "2018-Q3")]
+
+
+def test_a_year_earlier_without_a_date_before_counts_from_publication() -> None:
+    assert values("Exports fell from a year earlier.") == [("a year earlier", "2019")]
+
+
+def test_the_following_year_counts_from_the_year_told_before() -> None:
+    assert values("The camp opened in 2015 and closed the following year.") == [
+        ("2015", "2015"), ("the following year", "2016")]
+
+
+def test_impossible_day_keeps_its_span_without_a_value() -> None:
+    (when,) = dates("The decree is dated 31 February 2020.")
+    assert (when.span, when.value, when.precision) == (
+        Span(20, 36, "31 February 2020"), None, "unknown")
+
+
+def test_malformed_iso_date_keeps_its_span_without_a_value() -> None:
+    assert values("The file is stamped 2020-13-45.") == [("2020-13-45", None)]
+
+
+def test_numeric_date_reads_month_first() -> None:
+    assert values("The decree of 03/04/2020 stands.") == [("03/04/2020", "2020-03-04")]
+
+
+def test_numeric_date_reads_day_first_when_only_that_is_a_date() -> None:
+    assert values("The decree of 13/04/2020 stands.") == [("13/04/2020", "2020-04-13")]
+
+
+def test_publication_at_the_calendar_end_leaves_relative_dates_unresolved() -> None:
+    assert values("Talks resume next week.", dt.date(9999, 12, 31)) == [("next week", None)]
+
+
+def test_spelled_out_year() -> None:
+    assert values("The dam was built in nineteen eighty-four.") == [
+        ("nineteen eighty-four", "1984")]
+
+
+def test_spelled_out_count_is_not_a_year() -> None:
+    assert values("Nineteen people and two thousand troops left.") == []
+
+
+def test_the_fiscal_year_is_the_publication_year() -> None:
+    assert values("Revenue for the current fiscal year fell.") == [
+        ("the current fiscal year", "2020")]
+
+
+def test_last_month_name_is_the_latest_such_month_before_publication() -> None:
+    text = "The treaty was signed last April."
+    assert values(text, dt.date(2020, 10, 6)) == [("last April", "2020-04")]
+
+
+def test_possessive_weekday_told_two_days_later_is_that_monday() -> None:
+    text = "Monday's raid killed four."
+    assert values(text, dt.date(2020, 2, 26)) == [("Monday", "2020-02-24")]
+
+
+def test_now_opening_a_sentence_with_a_comma_is_no_reference() -> None:
+    assert values("Now, the rebels say, the road is open.") == []
+
+
+def test_the_end_of_the_month_is_the_publication_month() -> None:
+    assert values("Troops leave by the end of the month.") == [
+        ("the end of the month", "2020-02")]
+
+
+def test_the_past_two_weeks_is_the_range_ending_on_publication() -> None:
+    [when] = dates("Fighting over the past two weeks displaced thousands.")
+    assert (when.start, when.end, when.precision) == (
+        TUESDAY - dt.timedelta(weeks=2), TUESDAY, "month")
+    assert when.span is not None and when.span.text == "the past two weeks"
+
+
+def test_the_last_three_days_is_a_range_no_finer_than_a_week() -> None:
+    [when] = dates("In the last three days the town was shelled.")
+    assert (when.start, when.end, when.precision) == (
+        TUESDAY - dt.timedelta(days=3), TUESDAY, "week")
+
+
+def test_a_past_range_without_publication_date_stays_unresolved() -> None:
+    [when] = dates("Fighting over the past two weeks displaced thousands.", None)
+    assert (when.start, when.precision) == (None, "unknown")
+
+
+def test_overnight_is_the_night_before_publication() -> None:
+    assert values("Rebels attacked the town overnight.") == [
+        ("overnight", (TUESDAY - dt.timedelta(days=1)).isoformat())]

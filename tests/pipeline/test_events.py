@@ -161,10 +161,10 @@ def test_cumulative_tally_is_not_the_event_toll() -> None:
     assert (event.fatalities, event.figures) == (None, ())
 
 
-def test_published_date_stands_in_when_the_text_has_none() -> None:
+def test_published_date_stands_in_with_week_precision_when_the_text_has_none() -> None:
     ctx = context("Rebels ambushed a patrol.", dt.date(2024, 5, 1))
     (event,) = find_events(ctx).events
-    assert event.when == When(dt.date(2024, 5, 1), dt.date(2024, 5, 1), "day")
+    assert event.when == When(dt.date(2024, 5, 1), dt.date(2024, 5, 1), "week")
 
 
 def test_event_certainty_follows_its_claims() -> None:
@@ -230,6 +230,19 @@ def test_event_date_is_the_expression_nearest_its_trigger() -> None:
             "near Mosul on Tuesday.")
     [event, *_] = extract_document(make_document(text, dt.date(2021, 6, 10))).events
     assert event.when is not None and event.when.start == dt.date(2021, 6, 8)
+
+
+def test_event_date_is_the_one_attached_to_its_clause_over_a_nearer_one() -> None:
+    text = ("The ministry said on Thursday that a drone strike killed three soldiers near Mosul "
+            "on Tuesday.")
+    [event, *_] = extract_document(make_document(text, dt.date(2021, 6, 10))).events
+    assert event.when is not None and event.when.start == dt.date(2021, 6, 8)
+
+
+def test_a_reference_like_now_is_never_an_event_date() -> None:
+    text = "Rebels now hold the town after shelling killed two people."
+    [event, *_] = extract_document(make_document(text, dt.date(2021, 6, 10))).events
+    assert event.when == When(dt.date(2021, 6, 10), dt.date(2021, 6, 10), "week")
 
 
 def test_a_figure_counts_for_one_event_only() -> None:

@@ -140,15 +140,40 @@ def _place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Place | 
     return precise or nearest or (places[0] if places else None)
 
 
+def _clause_head(token: Token) -> Token:
+    """The verb heading the clause a token sits in (the sentence root at most)."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _attaches(doc: Doc, date: Span, trigger: Span) -> bool:
+    """Whether a date's syntactic head hangs on the trigger's clause: in "confirmed on Thursday
+    that soldiers were killed on Tuesday", Tuesday attaches to "killed", Thursday does not."""
+    date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    trigger_span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if date_span is None or trigger_span is None or not len(date_span) or not len(trigger_span):
+        return False
+    return _clause_head(date_span.root) == _clause_head(trigger_span.root)
+
+
 def _when(ctx: Context, sent: Sentence, trigger: Span) -> When | None:
-    here = [d for d in ctx.dates if d.start is not None and _inside(d.span, sent)]
-    if here:  # "confirmed on Tuesday that ... an air strike ... on Monday": the nearest one
-        return min(here, key=lambda d: abs(d.span.start - trigger.start) if d.span else 0)
+    """The date attached to the trigger's clause, else the nearest in its sentence, else the
+    story's first, else the publication date with week precision: a story tells of the days
+    before it, not necessarily of its own day."""
+    here = [d for d in ctx.dates if d.start is not None and d.span is not None
+            and _inside(d.span, sent)]
+    attached = [d for d in here if d.span is not None and _attaches(ctx.doc, d.span, trigger)]
+    if attached or here:
+        return min(attached or here,
+                   key=lambda d: abs(d.span.start - trigger.start) if d.span else 0)
     resolved = [d for d in ctx.dates if d.start is not None]
     if resolved:
         return resolved[0]
     published = ctx.document.published
-    return When(published, published, "day") if published else None
+    return When(published, published, "week") if published else None
 
 
 def _figures(ctx: Context, sents: list[Sentence], i: int) -> tuple[Figure, ...]:
