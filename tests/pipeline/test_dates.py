@@ -293,3 +293,22 @@ def test_a_past_range_without_publication_date_stays_unresolved() -> None:
 def test_overnight_is_the_night_before_publication() -> None:
     assert values("Rebels attacked the town overnight.") == [
         ("overnight", (TUESDAY - dt.timedelta(days=1)).isoformat())]
+
+
+MONDAY_24 = dt.date(2020, 2, 24)
+
+
+def test_design_story_dates_resolve_against_a_monday_publication() -> None:
+    text = ("Air strikes hit Turkish troops near Kansafra on Monday; a convoy was hit on Sunday. "
+            "The offensive began in early December.")
+    assert [(w.value, w.precision) for w in dates(text, MONDAY_24)] == [
+        ("2020-02-24", "day"), ("2020-02-23", "day"), ("2019-12", "month")]
+
+
+def test_mondays_raid_told_on_wednesday_is_that_monday() -> None:
+    assert values("Monday's raid left the village in ruins.", dt.date(2020, 2, 26)) == [
+        ("Monday", "2020-02-24")]
+
+
+def test_the_2019_offensive_is_dated_to_its_year() -> None:
+    assert values("Survivors of the 2019 offensive returned home.") == [("2019", "2019")]
