@@ -95,6 +95,9 @@ class Document:
     title: str | None = None
     language: str = "en"
     ref: str | None = None
+    # The id of the document this one republishes (the same wire story, lightly edited); set by
+    # ingest/near_duplicates.py, None for an original.
+    near_duplicate_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ line naming file and line, the rest still goes in, and the exit code says someth
 
 from __future__ import annotations
 
+import gzip
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing
@@ -11,12 +12,16 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-import fogwatch.cli.ingest as ingest_cmd
 from fogwatch import pipeline
+from fogwatch.cli.ingest import ingest_items
 from fogwatch.cli.main import app
-from fogwatch.ingest import readers
+from fogwatch.ingest import files, html
+from fogwatch.ingest.pool import ExtractionPool
+from fogwatch.ingest.readers import Item
+from fogwatch.pipeline import make_document
 from fogwatch.records import Document, Extraction, content_hash
 from fogwatch.store import Store, database
+from ingest.samples import BILLION_LAUGHS, PAGE, REPUBLISHED, RSS, WIRE, break_record, warc
 
 runner = CliRunner()
 STORY = "Gunmen attacked a checkpoint near Mosul on Tuesday."
@@ -132,7 +137,7 @@ def test_a_binary_file_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
 
 def test_a_file_over_the_size_limit_is_reported_and_the_rest_stored(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 60)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 60)
     bad = _write(tmp_path, "long.txt", "Shelling continued. " * 4)
     _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
                      f"{bad}: the file is 80 bytes, over the limit of 60")
@@ -183,8 +188,8 @@ def test_a_document_the_pipeline_breaks_on_is_reported_and_leaves_no_rows(
         breaks_on(document.text)
         return real_one(document)
 
-    monkeypatch.setattr(ingest_cmd, "extract_documents", many)
-    monkeypatch.setattr(ingest_cmd, "extract_document", one)
+    monkeypatch.setattr(pipeline, "extract_documents", many)
+    monkeypatch.setattr(pipeline, "extract_document", one)
     first = _write(tmp_path, "1.txt", STORY)
     broken = _write(tmp_path, "2.txt", "Clashes BREAK out in Sirte.")
     third = _write(tmp_path, "3.txt", "Police dispersed a protest in Basra.")
@@ -243,3 +248,128 @@ def test_a_locked_database_is_reported_after_a_short_wait(
         "were left out)"]
     assert result.stdout == "0 new, 0 already stored\n"
     assert _counts(db) == (0, 0, 0)
+
+
+# --- other formats: each bad item is one line, the rest stored, exit 1 -------------------------
+
+
+def _write_bytes(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def test_csv_rows_are_ingested_from_the_named_columns(tmp_path: Path) -> None:
+    table = _write(tmp_path, "news.csv", f"story_id,body,day\nr1,{STORY},2021-03-02\n")
+    result = _ingest(str(table), "--text-column", "body", "--date-column", "day",
+                     "--id-column", "story_id", "--db", str(tmp_path / "fog.db"))
+    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+    with Store.open(str(tmp_path / "fog.db")) as store:
+        extraction = store.extraction(content_hash(STORY))
+    assert extraction is not None
+    assert (extraction.document.ref, str(extraction.document.published)) == ("r1", "2021-03-02")
+
+
+def test_a_ragged_csv_row_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    bad = _write(tmp_path, "news.csv", "text,id\nOne,two,three\n")
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}:2: the row has 3 fields but the header has 2; quote fields that "
+                     "hold commas")
+
+
+def test_a_csv_row_in_another_encoding_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    bad = _write_bytes(tmp_path, "news.csv", "text\nCaf\xe9 owners protested.\n".encode("cp1252"))
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}:2: not UTF-8 text; convert the file to UTF-8 first (e.g. iconv -f "
+                     "latin1 -t utf-8)")
+
+
+def test_a_truncated_gzip_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    bad = _write_bytes(tmp_path, "news.jsonl.gz",
+                       gzip.compress(b'{"text": "Rockets hit Erbil."}\n' * 50)[:25])
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}: the gzip file is truncated (it ends before its end marker); "
+                     "download or compress it again")
+
+
+def test_a_billion_laughs_feed_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
+    bad = _write(tmp_path, "laughs.rss", BILLION_LAUGHS)
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}: refused: the feed declares XML entities or external references "
+                     "(EntitiesForbidden); fogwatch never expands them, as they can exhaust "
+                     "memory or read local files")
+
+
+def test_an_html_page_over_the_size_limit_is_reported_and_the_rest_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(html, "MAX_HTML_BYTES", 100)
+    bad = _write(tmp_path, "page.html", PAGE)
+    _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
+                     f"{bad}: the HTML page is {len(PAGE.encode()):,} bytes, over the limit of "
+                     "100")
+
+
+def test_a_broken_warc_record_is_reported_and_the_other_records_stored(tmp_path: Path) -> None:
+    bad = _write_bytes(tmp_path, "crawl.warc", break_record(warc(2), 3))
+    result = _ingest(str(bad), "--db", str(tmp_path / "fog.db"))
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: {bad}#record4: broken WARC record at byte ")
+    assert result.stdout == "1 new, 0 already stored, 1 failed\n"
+    assert _counts(tmp_path / "fog.db")[:2] == (1, 1)
+
+
+def test_pages_feeds_and_warcs_in_a_folder_are_all_ingested(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    _write(tmp_path / "in", "page.html", PAGE)
+    _write(tmp_path / "in", "wire.rss", RSS)
+    _write_bytes(tmp_path / "in", "crawl.warc.gz", warc(2, gzip=True))
+    result = _ingest(str(tmp_path / "in"), "--db", str(tmp_path / "fog.db"))
+    # The feed's second item has no text: one error line for it.
+    assert result.stdout == "5 new, 0 already stored, 1 failed\n"
+    assert _counts(tmp_path / "fog.db")[:2] == (5, 5)
+
+
+def test_format_reads_a_file_whatever_its_extension(tmp_path: Path) -> None:
+    dump = _write(tmp_path, "export.dat", f"text\n{STORY}\n")
+    result = _ingest(str(dump), "--format", "csv", "--db", str(tmp_path / "fog.db"))
+    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+
+
+def test_a_glob_pattern_is_expanded(tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", STORY)
+    _write(tmp_path, "b.txt", "Police dispersed a protest in Basra.")
+    result = _ingest(str(tmp_path / "*.txt"), "--db", str(tmp_path / "fog.db"))
+    assert (result.exit_code, result.stdout) == (0, "2 new, 0 already stored\n")
+
+
+def test_a_republished_story_is_stored_marked_as_a_near_duplicate(tmp_path: Path) -> None:
+    _write(tmp_path, "1-wire.txt", WIRE)
+    _write(tmp_path, "2-copy.txt", REPUBLISHED)
+    result = _ingest(str(tmp_path / "*.txt"), "--db", str(tmp_path / "fog.db"))
+    assert result.stdout == "2 new, 0 already stored (1 of the new marked as near-duplicates)\n"
+    with Store.open(str(tmp_path / "fog.db")) as store:
+        copy = store.extraction(content_hash(REPUBLISHED))
+    assert copy is not None and copy.document.near_duplicate_of == content_hash(WIRE)
+
+
+def test_two_workers_store_every_document_once(tmp_path: Path) -> None:
+    texts = [f"Gunmen attacked checkpoint {n} near Mosul on Tuesday." for n in range(5)]
+    lines = "".join(f'{{"id": "d{n}", "text": "{text}"}}\n' for n, text in enumerate(texts))
+    result = _ingest(str(_write(tmp_path, "docs.jsonl", lines)), "--workers", "2",
+                     "--db", str(tmp_path / "fog.db"))
+    assert (result.exit_code, result.stdout) == (0, "5 new, 0 already stored\n")
+    assert _stored(tmp_path / "fog.db", *texts) == [True] * 5
+
+
+def test_batches_in_flight_store_every_document_and_a_copy_in_the_next_batch_once(
+        tmp_path: Path) -> None:
+    texts = ["Gunmen attacked a checkpoint.", "Police dispersed a protest.", STORY,
+             "Gunmen attacked a checkpoint.", "Rockets hit Erbil."]
+    items = [Item(f"doc{n}", None, make_document(text), None) for n, text in enumerate(texts)]
+    with Store.open(str(tmp_path / "fog.db")) as store, ExtractionPool(2) as workers:
+        outcomes = list(ingest_items(items, store, pool=workers, batch_size=2))
+    assert sorted((o.origin, o.status) for o in outcomes) == [
+        ("doc0", "new"), ("doc1", "new"), ("doc2", "new"), ("doc3", "already stored"),
+        ("doc4", "new")]
+    assert _counts(tmp_path / "fog.db")[:2] == (4, 4)

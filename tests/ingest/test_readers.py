@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fogwatch.ingest import readers
+from fogwatch.ingest import files
 from fogwatch.ingest.readers import read_paths
 
 
@@ -78,7 +78,7 @@ def test_a_missing_path_is_an_error() -> None:
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 10)
     path = tmp_path / "long.txt"
     path.write_text("Shelling resumed at dawn.", encoding="utf-8")
     [item] = list(read_paths([str(path)]))

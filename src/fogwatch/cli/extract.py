@@ -14,6 +14,14 @@ from typing import Annotated, Any, TextIO
 import typer
 from rich.console import Console
 
+from fogwatch.cli.ingest import (
+    DateColumnOption,
+    FormatOption,
+    IdColumnOption,
+    PathsArgument,
+    TextColumnOption,
+    read_options,
+)
 from fogwatch.contract import error_to_format, extraction_to_format
 from fogwatch.ingest.readers import Item, read_paths
 from fogwatch.pipeline import extract_document, extract_documents
@@ -26,18 +34,21 @@ _err = Console(stderr=True, highlight=False)
 
 
 def extract(
-    inputs: Annotated[list[str], typer.Argument(
-        help="JSONL files (one {id, text, published} object a line), .txt files, folders, "
-             "or '-' for JSONL on stdin.")],
+    inputs: PathsArgument,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write JSON lines here (default: stdout).")] = None,
+    fmt: FormatOption = None,
+    text_column: TextColumnOption = "text",
+    date_column: DateColumnOption = "published",
+    id_column: IdColumnOption = "id",
 ) -> None:
     """Extract events, places, dates and figures from documents, as JSON lines (FORMAT.md)."""
     failures = 0
+    items = read_paths(inputs, read_options(fmt, text_column, date_column, id_column))
     if output is None:
-        failures = _write(read_paths(inputs), sys.stdout)
+        failures = _write(items, sys.stdout)
     else:
-        failures = _write_file(read_paths(inputs), output)
+        failures = _write_file(items, output)
     if failures:
         _err.print(f"{failures} document(s) failed; their lines carry an \"error\" field")
         raise typer.Exit(1)

@@ -2,12 +2,14 @@
 
 Documents already in the store (same content hash) are neither extracted nor stored again. A
 document that cannot be read or extracted is reported on one line and the rest go on; the exit
-code is 1 when anything failed.
+code is 1 when anything failed. Near-duplicates are marked on the way in (ingest/near_duplicates);
+with --workers N the extraction runs in a local process pool (ingest/pool).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Annotated, Literal
@@ -17,17 +19,41 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from fogwatch.cli.common import DbOption, error_console, open_store, say_error
 from fogwatch.errors import StoreError
+from fogwatch.ingest.items import Columns, Format, ReadOptions
+from fogwatch.ingest.near_duplicates import mark_near_duplicates
+from fogwatch.ingest.pool import ExtractionPool, describe
 from fogwatch.ingest.readers import Item, read_paths
-from fogwatch.pipeline import extract_document, extract_documents
-from fogwatch.records import Document, Extraction
+from fogwatch.records import Extraction
 from fogwatch.store import Store
 
-__all__ = ["BATCH_SIZE", "Outcome", "Tally", "ingest", "ingest_items"]
+__all__ = ["BATCH_SIZE", "DateColumnOption", "FormatOption", "IdColumnOption", "Outcome",
+           "PathsArgument", "Tally", "TextColumnOption", "ingest", "ingest_items",
+           "read_options"]
 
 # Documents read, checked against the store and parsed (spaCy's nlp.pipe) together.
 BATCH_SIZE = 64
 
 Status = Literal["new", "already stored", "failed"]
+
+PathsArgument = Annotated[list[str], typer.Argument(
+    help="Files, folders (searched recursively), glob patterns ('news/**/*.html') or '-' for "
+         "stdin. Formats by extension: .txt, .jsonl/.ndjson, .csv, .html/.htm, .rss/.atom/.xml "
+         "(feeds), .warc; any of them gzip'ed (.gz).")]
+FormatOption = Annotated[Format | None, typer.Option(
+    "--format", help="Read every input as this format instead of guessing from the extension "
+                     "(stdin is jsonl unless named).")]
+TextColumnOption = Annotated[str, typer.Option(
+    "--text-column", help="The JSONL key or CSV column that holds the article text.")]
+DateColumnOption = Annotated[str, typer.Option(
+    "--date-column", help="The JSONL key or CSV column with the publication date (ISO 8601).")]
+IdColumnOption = Annotated[str, typer.Option(
+    "--id-column", help="The JSONL key or CSV column with your own id for the document.")]
+
+
+def read_options(fmt: Format | None, text_column: str, date_column: str,
+                 id_column: str) -> ReadOptions:
+    return ReadOptions(format=fmt, columns=Columns(text=text_column, date=date_column,
+                                                   id=id_column))
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +63,7 @@ class Outcome:
     status: Status
     origin: str
     error: str | None = None
+    near_duplicate: bool = False
 
 
 @dataclass(slots=True)
@@ -44,41 +71,63 @@ class Tally:
     new: int = 0
     already_stored: int = 0
     failed: int = 0
+    near_duplicates: int = 0
 
     def count(self, outcome: Outcome) -> None:
         if outcome.status == "new":
             self.new += 1
+            self.near_duplicates += outcome.near_duplicate
         elif outcome.status == "already stored":
             self.already_stored += 1
         else:
             self.failed += 1
 
+    @property
+    def total(self) -> int:
+        return self.new + self.already_stored + self.failed
+
     def summary(self) -> str:
         text = f"{self.new} new, {self.already_stored} already stored"
+        if self.near_duplicates:
+            text += f" ({self.near_duplicates} of the new marked as near-duplicates)"
         return f"{text}, {self.failed} failed" if self.failed else text
 
 
 def ingest(
-    paths: Annotated[list[str], typer.Argument(
-        help="Text files (.txt), JSONL files (one {id, text, published} object a line), "
-             "folders (searched recursively) or '-' for JSONL on stdin.")],
+    paths: PathsArgument,
     db: DbOption = None,
+    fmt: FormatOption = None,
+    text_column: TextColumnOption = "text",
+    date_column: DateColumnOption = "published",
+    id_column: IdColumnOption = "id",
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Extract in this many local processes (each loads the "
+                                 "spaCy model once).")] = 1,
 ) -> None:
-    """Extract events from documents and store them; documents already stored are skipped."""
+    """Extract events from documents and store them; documents already stored are skipped.
+
+    Near-duplicates (the same wire story republished) are stored, linked to the first copy.
+    """
     console = error_console()
     store = open_store(db)
     tally = Tally()
     progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(),
-                        TextColumn("{task.completed} documents"), TimeElapsedColumn(),
-                        console=console, transient=True, disable=not console.is_terminal)
+                        TextColumn("{task.completed} documents"),
+                        TextColumn("{task.fields[rate]}"),
+                        TimeElapsedColumn(), console=console, transient=True,
+                        disable=not console.is_terminal)
+    items = mark_near_duplicates(read_paths(
+        paths, read_options(fmt, text_column, date_column, id_column)))
     try:
-        with progress:
-            task = progress.add_task("ingest", total=None)
-            for outcome in ingest_items(read_paths(paths), store):
+        with progress, ExtractionPool(workers) as pool:
+            task = progress.add_task("ingest", total=None, rate="")
+            started = time.monotonic()
+            for outcome in ingest_items(items, store, pool=pool,
+                                        batch_size=BATCH_SIZE * workers):
                 tally.count(outcome)
                 if outcome.error is not None:
                     say_error(progress.console, outcome.error)
-                progress.advance(task)
+                progress.update(task, advance=1, rate=_rate(tally.total, started))
     except StoreError as exc:
         say_error(console, f"{exc} (stopped here: the documents not yet stored were left out)")
         typer.echo(tally.summary())
@@ -90,13 +139,21 @@ def ingest(
         raise typer.Exit(1)
 
 
-def ingest_items(items: Iterable[Item], store: Store,
+def _rate(done: int, started: float) -> str:
+    seconds = time.monotonic() - started
+    return f"{done / seconds:,.1f} documents/s" if seconds > 0 else ""
+
+
+def ingest_items(items: Iterable[Item], store: Store, *, pool: ExtractionPool | None = None,
                  batch_size: int = BATCH_SIZE) -> Iterator[Outcome]:
     """Store the extractions of items not stored yet; one Outcome per item.
 
     A StoreError (database locked, disk full) stops the run: what was stored stays stored.
     """
+    pool = pool if pool is not None else ExtractionPool(1)
     iterator = iter(items)
+    # One batch is extracted (in the workers) while the next is read and checked here.
+    in_flight: tuple[list[Item], Callable[[], Iterator[Extraction | str]]] | None = None
     while batch := list(islice(iterator, batch_size)):
         stored = store.stored_ids(item.document.id for item in batch if item.document)
         pending: list[Item] = []
@@ -107,17 +164,28 @@ def ingest_items(items: Iterable[Item], store: Store,
             elif item.document.id in stored:
                 yield Outcome("already stored", item.origin)
             else:
-                # A second copy in the same batch counts as already stored once the first is.
+                # A second copy in the same batch counts as already stored once the first is
+                # (a copy in the batch in flight is caught when storing it: store.add is False).
                 stored.add(item.document.id)
                 pending.append(item)
         documents = [item.document for item in pending if item.document is not None]
-        for item, result in zip(pending, _extractions(documents), strict=True):
-            if isinstance(result, str):
-                yield Outcome("failed", item.origin,
-                              f"{item.origin}: extraction failed ({result}); the other "
-                              "documents went on; please report this as a fogwatch bug")
-                continue
-            yield _store(store, item, result)
+        submitted = (pending, pool.submit(documents))
+        if in_flight is not None:
+            yield from _store_batch(store, *in_flight)
+        in_flight = submitted
+    if in_flight is not None:
+        yield from _store_batch(store, *in_flight)
+
+
+def _store_batch(store: Store, items: list[Item],
+                 results: Callable[[], Iterator[Extraction | str]]) -> Iterator[Outcome]:
+    for item, result in zip(items, results(), strict=True):
+        if isinstance(result, str):
+            yield Outcome("failed", item.origin,
+                          f"{item.origin}: extraction failed ({result}); the other "
+                          "documents went on; please report this as a fogwatch bug")
+            continue
+        yield _store(store, item, result)
 
 
 def _store(store: Store, item: Item, extraction: Extraction) -> Outcome:
@@ -127,32 +195,6 @@ def _store(store: Store, item: Item, extraction: Extraction) -> Outcome:
         raise
     except Exception as exc:  # a malformed extraction must not stop the other documents
         return Outcome("failed", item.origin,
-                       f"{item.origin}: cannot store its extraction ({_describe(exc)})")
-    return Outcome("new" if new else "already stored", item.origin)
-
-
-def _extractions(documents: list[Document]) -> Iterator[Extraction | str]:
-    """Each document's Extraction, or a description of the exception that stopped it.
-
-    Documents are parsed in batches; when the batch fails, the failing document is retried on
-    its own (so the blame lands on the right one) and the rest go one by one.
-    """
-    batch = extract_documents(documents)
-    for index in range(len(documents)):
-        try:
-            yield next(batch)
-        except Exception:
-            for rest in documents[index:]:
-                yield _extract_one(rest)
-            return
-
-
-def _extract_one(document: Document) -> Extraction | str:
-    try:
-        return extract_document(document)
-    except Exception as exc:
-        return _describe(exc)
-
-
-def _describe(exc: Exception) -> str:
-    return f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+                       f"{item.origin}: cannot store its extraction ({describe(exc)})")
+    duplicate = item.document is not None and item.document.near_duplicate_of is not None
+    return Outcome("new" if new else "already stored", item.origin, near_duplicate=duplicate)

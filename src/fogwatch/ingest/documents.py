@@ -1,4 +1,5 @@
-"""Turning raw input records (a JSONL object, a text file) into Documents, with clear errors."""
+"""Turning raw input records (a JSONL object, a CSV row, a text) into Documents, with clear
+errors."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 import dateutil.parser
 
 from fogwatch.errors import InputError
+from fogwatch.ingest.items import DEFAULT_COLUMNS, Columns
 from fogwatch.nlp import MAX_CHARS
 from fogwatch.pipeline import make_document
 from fogwatch.records import Document
@@ -15,14 +17,15 @@ from fogwatch.records import Document
 __all__ = ["document_from_record", "document_from_text", "parse_published"]
 
 
-def parse_published(value: str, *, path: str | None = None, line: int | None = None) -> dt.date:
+def parse_published(value: str, *, path: str | None = None, line: int | None = None,
+                    field: str = "published") -> dt.date:
     """An ISO 8601 date or date-time as a date; InputError if it is not one."""
     text = value.strip()
     try:
         return dt.date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else (
             dateutil.parser.isoparse(text).date())
     except (ValueError, IndexError, OverflowError):
-        raise InputError(f"'published' is not an ISO 8601 date: {value!r}", path=path,
+        raise InputError(f"{field!r} is not an ISO 8601 date: {value!r}", path=path,
                          line=line) from None
 
 
@@ -42,29 +45,32 @@ def document_from_text(text: str, *, path: str | None = None, line: int | None =
     return make_document(text, published, ref=ref, source=source, url=url, title=title)
 
 
-def document_from_record(record: Any, *, path: str | None = None,
-                         line: int | None = None) -> Document:
-    """A Document from one JSONL object with `text` and optional id/published/source/url/title."""
+def document_from_record(record: Any, *, path: str | None = None, line: int | None = None,
+                         columns: Columns = DEFAULT_COLUMNS) -> Document:
+    """A Document from one JSONL object (or CSV row as a dict) with the text under
+    `columns.text`, optional date and id under `columns.date` / `columns.id`, and optional
+    source/url/title."""
     if not isinstance(record, dict):
-        raise InputError("expected a JSON object with a 'text' field", path=path, line=line)
-    text = record.get("text")
+        raise InputError(f"expected a JSON object with a {columns.text!r} field", path=path,
+                         line=line)
+    text = record.get(columns.text)
     if not isinstance(text, str):
-        raise InputError("the object has no 'text' string", path=path, line=line)
-    published = record.get("published")
+        raise InputError(f"the object has no {columns.text!r} string", path=path, line=line)
+    published = record.get(columns.date)
     day = None
-    if published is not None:
+    if published is not None and published != "":
         if not isinstance(published, str):
-            raise InputError(f"'published' is not an ISO 8601 date: {published!r}", path=path,
-                             line=line)
-        day = parse_published(published, path=path, line=line)
-    ref = record.get("id")
+            raise InputError(f"{columns.date!r} is not an ISO 8601 date: {published!r}",
+                             path=path, line=line)
+        day = parse_published(published, path=path, line=line, field=columns.date)
+    ref = record.get(columns.id)
     return document_from_text(
         text, path=path, line=line, published=day,
-        ref=str(ref) if ref is not None else None,
+        ref=str(ref) if ref is not None and ref != "" else None,
         source=_optional_str(record.get("source")), url=_optional_str(record.get("url")),
         title=_optional_str(record.get("title")),
     )
 
 
 def _optional_str(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, str) and value else None

@@ -1,117 +1,106 @@
-"""Reading files, folders and stdin into Documents: plain text (.txt) and JSONL (.jsonl).
+"""Reading files, folders, globs and stdin into Items (a Document or the error that stopped it).
 
-Each reader yields, in input order, either a Document or the InputError of the item that could
-not be read, so a caller can report it and go on with the rest.
+Formats: plain text, JSONL, CSV, HTML, RSS/Atom, WARC; any of them gzip'ed. The format comes from
+the extension (looking through .gz) unless ReadOptions.format names it; stdin is JSONL unless
+named. Each reader yields, in input order, an Item per document or per item that could not be
+read, so a caller can report it and go on with the rest.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from fogwatch.errors import InputError
-from fogwatch.ingest.documents import document_from_record, document_from_text
-from fogwatch.records import Document
+from fogwatch.ingest import files
+from fogwatch.ingest.documents import document_from_text
+from fogwatch.ingest.feeds import read_feed
+from fogwatch.ingest.html import document_from_html
+from fogwatch.ingest.items import DEFAULT_OPTIONS, Format, Item, ReadOptions
+from fogwatch.ingest.tables import decode_lenient, read_csv, read_jsonl
+from fogwatch.ingest.warc import read_warc
 
-__all__ = ["Item", "TEXT_SUFFIXES", "JSONL_SUFFIXES", "read_paths"]
-
-TEXT_SUFFIXES = frozenset({".txt"})
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-# Larger files are refused before reading: a single article is never this long.
-MAX_FILE_BYTES = 200 * 1024 * 1024
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One input item: where it came from, and its Document or the error that stopped it."""
-
-    origin: str
-    ref: str | None
-    document: Document | None
-    error: InputError | None
+__all__ = ["Item", "ReadOptions", "read_bytes", "read_paths"]
 
 
-def read_paths(paths: Iterable[str]) -> Iterator[Item]:
-    """Items from files, folders (recursively, .txt and .jsonl files) and '-' (stdin, JSONL)."""
+def read_paths(paths: Iterable[str], options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Item]:
+    """Items from files, folders (recursively), glob patterns and '-' (stdin)."""
     for raw in paths:
         if raw == "-":
-            yield from _read_jsonl_lines(_jsonl_lines(sys.stdin.read()), "<stdin>")
+            yield from read_bytes(_stdin_bytes(), "<stdin>", options.format or "jsonl", options)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES:
-                    yield from _read_file(child)
-        elif path.exists():
-            yield from _read_file(path)
-        else:
-            yield Item(raw, None, None, InputError("no such file or folder", path=raw))
+        for found in files.expand(raw, any_suffix=options.format is not None):
+            if isinstance(found, InputError):
+                yield Item(raw, None, None, found)
+            else:
+                yield from _read_file(found, options)
 
 
-def _read_file(path: Path) -> Iterator[Item]:
+def _stdin_bytes() -> bytes:
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+
+
+def _read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
     origin = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
-                             path=origin)
-        data = path.read_bytes()
-    except OSError as exc:
-        yield Item(origin, None, None, InputError(f"cannot read: {exc.strerror}", path=origin))
+    fmt = options.format or files.detect_format(path)
+    if fmt is None:
+        yield Item(origin, None, None, InputError(
+            "unknown format from the extension; name it with --format", path=origin))
         return
+    try:
+        data = files.load_bytes(path)
     except InputError as exc:
         yield Item(origin, None, None, exc)
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    yield from read_bytes(data, origin, fmt, options, ref=_stem(path))
+
+
+def read_bytes(data: bytes, origin: str, fmt: Format, options: ReadOptions = DEFAULT_OPTIONS,
+               *, ref: str | None = None) -> Iterator[Item]:
+    """Items from the bytes of one file (gzip'ed or not) in format `fmt`."""
+    if files.is_gzip(data) and fmt != "warc":  # warcio reads per-record gzip itself
         try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            yield Item(origin, None, None, _not_utf8(origin, exc))
-            return
-        yield from _read_jsonl_lines(_jsonl_lines(text), origin)
-        return
-    try:
-        text = data.decode("utf-8-sig")
-        document = document_from_text(text, path=origin, ref=path.stem)
-    except UnicodeDecodeError as exc:
-        yield Item(origin, path.stem, None, _not_utf8(origin, exc))
-        return
-    except InputError as exc:
-        yield Item(origin, path.stem, None, exc)
-        return
-    yield Item(origin, path.stem, document, None)
-
-
-def _not_utf8(origin: str, exc: UnicodeDecodeError) -> InputError:
-    return InputError(f"not UTF-8 text (byte {exc.start}); convert it to UTF-8 first",
-                      path=origin)
-
-
-def _jsonl_lines(text: str) -> list[str]:
-    """Lines split on newlines only: `str.splitlines` would also break inside a JSON string at
-    U+0085, U+2028 and other characters that JSON allows unescaped."""
-    return [line.removesuffix("\r") for line in text.split("\n")]
-
-
-def _read_jsonl_lines(lines: list[str], origin: str) -> Iterator[Item]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Item(where, None, None,
-                       InputError(f"not valid JSON ({exc.msg})", path=origin, line=number))
-            continue
-        ref = record.get("id") if isinstance(record, dict) else None
-        ref = str(ref) if ref is not None else None
-        try:
-            document = document_from_record(record, path=origin, line=number)
+            data = files.decompress(data, origin)
         except InputError as exc:
-            yield Item(where, ref, None, exc)
-            continue
-        yield Item(where, ref, document, None)
+            yield Item(origin, ref, None, exc)
+            return
+    columns = options.columns
+    if fmt == "jsonl":
+        yield from read_jsonl(decode_lenient(data), origin, columns)
+    elif fmt == "csv":
+        yield from read_csv(decode_lenient(data), origin, columns)
+    elif fmt == "feed":
+        yield from read_feed(data, origin)
+    elif fmt == "warc":
+        yield from read_warc(data, origin)
+    else:
+        yield _whole_file_item(data, origin, fmt, ref)
+
+
+def _whole_file_item(data: bytes, origin: str, fmt: Format, ref: str | None) -> Item:
+    try:
+        if fmt == "html":
+            document = document_from_html(data, path=origin, ref=ref)
+        else:
+            document = document_from_text(_utf8(data, origin), path=origin, ref=ref)
+    except InputError as exc:
+        return Item(origin, ref, None, exc)
+    return Item(origin, ref, document, None)
+
+
+def _utf8(data: bytes, origin: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (byte {exc.start}); convert it to UTF-8 first",
+                         path=origin) from None
+
+
+def _stem(path: Path) -> str:
+    """The file name without its extensions' format part: 'a.txt.gz' -> 'a'."""
+    name = path.name
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    return Path(name).stem

@@ -1,0 +1,46 @@
+"""What every reader yields (an Item) and what the user chose about reading (ReadOptions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from fogwatch.errors import InputError
+from fogwatch.records import Document
+
+__all__ = ["DEFAULT_COLUMNS", "DEFAULT_OPTIONS", "FORMATS", "Columns", "Format", "Item",
+           "ReadOptions"]
+
+Format = Literal["txt", "jsonl", "csv", "html", "feed", "warc"]
+FORMATS: tuple[Format, ...] = ("txt", "jsonl", "csv", "html", "feed", "warc")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One input item: where it came from, and its Document or the error that stopped it."""
+
+    origin: str
+    ref: str | None
+    document: Document | None
+    error: InputError | None
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which JSONL key or CSV column holds the text, the publication date and the caller's id."""
+
+    text: str = "text"
+    date: str = "published"
+    id: str = "id"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """`format` overrides detection from the file extension; None means detect."""
+
+    format: Format | None = None
+    columns: Columns = Columns()
+
+
+DEFAULT_COLUMNS = Columns()
+DEFAULT_OPTIONS = ReadOptions()
