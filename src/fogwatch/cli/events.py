@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Annotated
 
@@ -11,25 +10,11 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from fogwatch.cli.common import DbOption, open_store, store_errors
-from fogwatch.contract import event_to_format
+from fogwatch.cli.common import CountryOption, DbOption, SinceOption, TypeOption, stored_events
+from fogwatch.export import event_record
 from fogwatch.records import Event
 
-__all__ = ["events", "parse_since"]
-
-
-def parse_since(value: str) -> dt.date:
-    """A date given as YYYY-MM-DD, YYYY-MM (its first day) or YYYY (1 January)."""
-    text = value.strip()
-    try:
-        if len(text) == 4 and text.isdigit():
-            return dt.date(int(text), 1, 1)
-        if len(text) == 7 and text[4] == "-":
-            return dt.date(int(text[:4]), int(text[5:]), 1)
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD, e.g. 2024-03-01",
-                                 param_hint="--since") from None
+__all__ = ["events"]
 
 
 def events(
@@ -37,29 +22,15 @@ def events(
         "--json", help="Print a JSON list: each event in FORMAT.md's shape plus its "
              "document's doc_id (the input's id, else the content hash) and content_hash.")
     ] = False,
-    since: Annotated[str | None, typer.Option(
-        metavar="DATE", help="Only events on or after this date (YYYY-MM-DD).")] = None,
-    event_type: Annotated[str | None, typer.Option(
-        "--type", metavar="TYPE",
-        help="Only this ACLED event type or sub-event type, e.g. Battles or 'Air/drone strike' "
-             "(any case).")] = None,
-    country: Annotated[str | None, typer.Option(
-        metavar="ISO3", help="Only events in this country (ISO 3166 alpha-3 code, e.g. SYR).")
-    ] = None,
+    since: SinceOption = None,
+    event_type: TypeOption = None,
+    country: CountryOption = None,
     db: DbOption = None,
 ) -> None:
     """List the stored events, oldest first."""
-    start = parse_since(since) if since is not None else None
-    if country is not None and not (len(country.strip()) == 3 and country.strip().isalpha()):
-        raise typer.BadParameter(f"{country!r} is not an ISO 3166 alpha-3 code such as SYR",
-                                 param_hint="--country")
-    with store_errors(), open_store(db, create=False) as store:
-        found = store.events(since=start, event_type=event_type, country=country)
-        refs = store.refs(event.doc_id for event in found)
+    found, refs = stored_events(db, since, event_type, country)
     if as_json:
-        # As in `fogwatch extract`: doc_id is the input's own id when it had one.
-        payload = [{**event_to_format(event), "doc_id": refs.get(event.doc_id) or event.doc_id,
-                    "content_hash": event.doc_id} for event in found]
+        payload = [event_record(event, refs) for event in found]
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     console = Console(highlight=False)

@@ -8,8 +8,15 @@ from typing import Annotated
 
 import typer
 
-from fogwatch.cli.common import DbOption, error_console, open_store, say_error, store_errors
-from fogwatch.cli.events import parse_since
+from fogwatch.cli.common import (
+    CountryOption,
+    DbOption,
+    SinceOption,
+    TypeOption,
+    error_console,
+    say_error,
+    stored_events,
+)
 from fogwatch.errors import FogwatchError
 from fogwatch.export import ExportFormat, write_export
 
@@ -24,25 +31,13 @@ def export(
     output: Annotated[Path, typer.Option(
         "--output", "-o", metavar="FILE",
         help="The file to write; replaced only once the export is complete.")],
-    since: Annotated[str | None, typer.Option(
-        metavar="DATE", help="Only events on or after this date (YYYY-MM-DD).")] = None,
-    event_type: Annotated[str | None, typer.Option(
-        "--type", metavar="TYPE",
-        help="Only this ACLED event type or sub-event type, e.g. Battles or 'Air/drone strike' "
-             "(any case).")] = None,
-    country: Annotated[str | None, typer.Option(
-        metavar="ISO3", help="Only events in this country (ISO 3166 alpha-3 code, e.g. SYR).")
-    ] = None,
+    since: SinceOption = None,
+    event_type: TypeOption = None,
+    country: CountryOption = None,
     db: DbOption = None,
 ) -> None:
     """Write the stored events to a file, oldest first."""
-    start = parse_since(since) if since is not None else None
-    if country is not None and not (len(country.strip()) == 3 and country.strip().isalpha()):
-        raise typer.BadParameter(f"{country!r} is not an ISO 3166 alpha-3 code such as SYR",
-                                 param_hint="--country")
-    with store_errors(), open_store(db, create=False) as store:
-        found = store.events(since=start, event_type=event_type, country=country)
-        refs = store.refs(event.doc_id for event in found)
+    found, refs = stored_events(db, since, event_type, country)
     console = error_console()
     try:
         summary = write_export(fmt, found, output, refs=refs, timestamp=int(time.time()))

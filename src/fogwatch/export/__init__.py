@@ -10,7 +10,7 @@ from __future__ import annotations
 from fogwatch.export.acled import ACLED_COLUMNS, acled_row, acled_rows
 from fogwatch.export.files import ExportFormat, ExportSummary, atomic_output, write_export
 from fogwatch.export.geojson import FeatureCollection, feature_collection
-from fogwatch.export.jsonl import jsonl_lines
+from fogwatch.export.jsonl import event_record, jsonl_lines
 from fogwatch.export.parquet import EVENT_SCHEMA, events_table
 from fogwatch.export.ucdp import UCDP_COLUMNS, ucdp_row, ucdp_rows
 
@@ -26,6 +26,7 @@ __all__ = [
     "atomic_output",
     "events_table",
     "feature_collection",
+    "event_record",
     "jsonl_lines",
     "ucdp_row",
     "ucdp_rows",
