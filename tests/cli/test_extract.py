@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from fogwatch.cli.main import app
+from fogwatch.records import Document, Extraction
 
 runner = CliRunner()
 
@@ -67,3 +70,31 @@ def test_an_unwritable_output_folder_is_a_clear_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(path), "--output", "/nonexistent/dir/pred.jsonl"])
     assert result.exit_code == 2
     assert "cannot write /nonexistent/dir/pred.jsonl" in result.stderr
+
+
+def test_a_document_the_pipeline_breaks_on_gets_an_error_line_and_the_rest_are_extracted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fogwatch import pipeline
+
+    real = pipeline.extract_document
+
+    def breaks_on_shelling(document: Document) -> Extraction:
+        if "shelled" in document.text:
+            raise RuntimeError("stage broke")
+        return real(document)
+
+    def one_at_a_time(documents: list[Document], batch_size: int = 64) -> Iterator[Extraction]:
+        return (breaks_on_shelling(d) for d in documents)
+
+    monkeypatch.setattr(pipeline, "extract_document", breaks_on_shelling)
+    monkeypatch.setattr(pipeline, "extract_documents", one_at_a_time)
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": "d1", "text": "Police arrested two men."}\n'
+                    '{"id": "d2", "text": "Rebels shelled the town."}\n'
+                    '{"id": "d3", "text": "Protesters marched on Friday."}\n', encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 1
+    lines = _lines(result.stdout)
+    assert [line["doc_id"] for line in lines] == ["d1", "d2", "d3"]
+    assert "error" not in lines[0] and "error" not in lines[2]
+    assert lines[1]["error"] == f"{path}:2: extraction failed: RuntimeError: stage broke"

@@ -23,9 +23,9 @@ from fogwatch.cli.ingest import (
     read_options,
 )
 from fogwatch.contract import error_to_format, extraction_to_format
+from fogwatch.ingest.pool import extract_batch
 from fogwatch.ingest.readers import Item, read_paths
-from fogwatch.pipeline import extract_document, extract_documents
-from fogwatch.records import Document, Extraction
+from fogwatch.records import Extraction
 
 __all__ = ["extract", "extract_items"]
 
@@ -87,7 +87,7 @@ def extract_items(items: Iterable[Item]) -> Iterator[dict[str, Any]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, CHUNK)):
         documents = [item.document for item in chunk if item.document is not None]
-        extractions = iter(_extract_chunk(documents))
+        extractions = iter(extract_batch(documents))
         for item in chunk:
             if item.document is None:
                 message = str(item.error) if item.error else "unreadable"
@@ -99,17 +99,3 @@ def extract_items(items: Iterable[Item]) -> Iterator[dict[str, Any]]:
             else:
                 yield error_to_format(item.ref if item.ref is not None else item.document.id,
                                       f"{item.origin}: extraction failed: {result}")
-
-
-def _extract_chunk(documents: list[Document]) -> list[Extraction | str]:
-    """Batch extraction; if one document breaks the batch, redo it one by one to isolate it."""
-    try:
-        return list(extract_documents(documents))
-    except Exception:  # noqa: BLE001 - a bug on one document must not lose the others
-        results: list[Extraction | str] = []
-        for document in documents:
-            try:
-                results.append(extract_document(document))
-            except Exception as exc:  # noqa: BLE001
-                results.append(f"{type(exc).__name__}: {exc}")
-        return results
