@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Install fogwatch with its test dependencies into .venv, then run the whole test suite:
+# Install the system packages the tests use (scripts/system.sh) and fogwatch with its test
+# dependencies into .venv, then run the whole test suite:
 # lint, type check, the default pytest suite, then the slow tests, timed separately.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/system.sh
 bash scripts/install.sh test
 . .venv/bin/activate
 ruff check src tests benchmarks
