@@ -19,6 +19,14 @@ from fogwatch import lexicons
 from fogwatch.nlp import Doc
 from fogwatch.pipeline.actors import generic_actor
 from fogwatch.pipeline.context import Context
+from fogwatch.pipeline.event_figures import (
+    event_certainty,
+    event_claims,
+    event_figures,
+    fatalities,
+    in_tally,
+    one_event_per_figure,
+)
 from fogwatch.pipeline.event_types import (
     PROTEST_SECTORS,
     Typed,
@@ -35,11 +43,8 @@ from fogwatch.pipeline.event_types import (
 from fogwatch.pipeline.phrases import Match, token_span
 from fogwatch.records import (
     Actor,
-    Certainty,
-    Claim,
     Event,
     Evidence,
-    Fatalities,
     Figure,
     Place,
     Plover,
@@ -53,9 +58,6 @@ if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
 
 __all__ = ["find_events", "event_id"]
 
-# An event is as certain as its firmest claim; short of confirmation, a denial or a doubt
-# outweighs a plain report.
-CERTAINTY_ORDER: tuple[Certainty, ...] = ("confirmed", "denied", "unconfirmed", "reported")
 _CROWDS = {"Protests": "protester", "Riots": "rioter"}
 LEAD_BONUS = 10  # the first sentence usually carries the story's main event
 
@@ -176,47 +178,6 @@ def _when(ctx: Context, sent: Sentence, trigger: Span) -> When | None:
     return When(published, published, "week") if published else None
 
 
-def _figures(ctx: Context, sents: list[Sentence], i: int) -> tuple[Figure, ...]:
-    near = sents[i:i + 2]
-    return tuple(f for f in ctx.figures
-                 if not f.cumulative and any(_inside(f.span, s) for s in near))
-
-
-def _fatalities(figures: tuple[Figure, ...]) -> Fatalities | None:
-    """Killed figures summed over distinct victims; the largest where one group is told twice."""
-    by_who: dict[str | None, Figure] = {}
-    for f in figures:
-        if f.kind == "killed" and f.best is not None:
-            if f.who not in by_who or (by_who[f.who].best or 0) < f.best:
-                by_who[f.who] = f
-    if not by_who:
-        return None
-    kept = list(by_who.values())
-    low = sum(f.low if f.low is not None else (f.best or 0) for f in kept)
-    best = sum(f.best or 0 for f in kept)
-    highs = [f.high for f in kept]
-    high = None if any(h is None for h in highs) else sum(h or 0 for h in highs)
-    return Fatalities(low=low, best=best, high=high)
-
-
-def _claims(ctx: Context, sents: list[Sentence], i: int) -> tuple[Claim, ...]:
-    """Claims on the event's sentence, and on the next one when it tells no event of its own
-    ("Ankara has not confirmed the report.")."""
-    near = [sents[i]]
-    if i + 1 < len(sents):
-        following = trigger_index().find(ctx.doc, sents[i + 1].start, sents[i + 1].end)
-        if not any(m.value.event_type for m in following):
-            near.append(sents[i + 1])
-    return tuple(c for c in ctx.claims if c.span is not None
-                 and any(c.span.start < s.end_char and s.start_char < c.span.end for s in near))
-
-
-def _certainty(claims: tuple[Claim, ...]) -> Certainty:
-    if not claims:
-        return "reported"
-    return min((c.certainty for c in claims), key=CERTAINTY_ORDER.index)
-
-
 def _evidence(trigger: Span, place: Place | None, when: When | None,
               figures: tuple[Figure, ...], actors1: list[Actor],
               actors2: list[Actor]) -> tuple[Evidence, ...]:
@@ -238,8 +199,8 @@ def _event(ctx: Context, sents: list[Sentence], i: int, typed: Typed,
     trigger = token_span(ctx.doc, typed.match.start, typed.match.end)
     place = _place(ctx.places, sent, trigger)
     country = place.country if place is not None else None
-    figures = _figures(ctx, sents, i)
-    claims = _claims(ctx, sents, i)
+    figures = event_figures(ctx, sents, i)
+    claims = event_claims(ctx, sents, i)
     when = _when(ctx, sent, trigger)
     crowd = _CROWDS.get(typed.event_type or "")
     if not actors1 and crowd is not None:
@@ -254,34 +215,10 @@ def _event(ctx: Context, sents: list[Sentence], i: int, typed: Typed,
         event_type=typed.event_type, sub_event_type=typed.sub_event_type,
         plover=Plover(trig.plover_event, trig.plover_mode),
         actors1=tuple(actors1), actors2=tuple(actors2), place=place, when=when,
-        figures=figures, claims=claims, certainty=_certainty(claims),
-        fatalities=_fatalities(figures),
+        figures=figures, claims=claims, certainty=event_certainty(claims),
+        fatalities=fatalities(figures),
         evidence=_evidence(trigger, place, when, figures, actors1, actors2),
     )
-
-
-def _in_tally(figures: tuple[Figure, ...], offset: int) -> bool:
-    """Whether a character offset falls inside a cumulative tally's words."""
-    return any(f.cumulative and f.span is not None and f.span.start <= offset < f.span.end
-               for f in figures)
-
-
-def _one_event_per_figure(events: list[Event]) -> list[Event]:
-    """A figure counts for one event only: the most salient event that claims it. Events of
-    neighbouring sentences would otherwise both count one toll; the main event keeps it, since
-    a follow-up sentence ("Three soldiers died.") most often continues the main story."""
-    counted: set[Figure] = set()
-    shared = []
-    for event in events:
-        figures = tuple(f for f in event.figures if f not in counted)
-        counted.update(event.figures)
-        if figures != event.figures:
-            kept = {f.span for f in figures}
-            evidence = tuple(e for e in event.evidence if e.field != "fatalities" or e.span in kept)
-            event = dataclasses.replace(event, figures=figures, evidence=evidence,
-                                        fatalities=_fatalities(figures))
-        shared.append(event)
-    return shared
 
 
 def find_events(ctx: Context) -> Context:
@@ -310,7 +247,7 @@ def find_events(ctx: Context) -> Context:
             anchor = tagged.match
         else:
             continue
-        if _in_tally(ctx.figures, doc[anchor.start].idx):
+        if in_tally(ctx.figures, doc[anchor.start].idx):
             continue  # "16 soldiers have been killed in total since December" tells no event
         actors1, actors2 = _participants(doc, actors, anchor)
         typed = tagged or type_sentence(doc, matches, actors, (actors1, actors2))
@@ -321,7 +258,7 @@ def find_events(ctx: Context) -> Context:
             rank = 0
         scored.append((rank, typed.match.start, _event(ctx, sents, i, typed, actors1, actors2)))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    events = escalate(_one_event_per_figure([e for _, _, e in scored]), story_protest)
+    events = escalate(one_event_per_figure([e for _, _, e in scored]), story_protest)
     if not any(e.event_type for e in events):
         events = []
     return dataclasses.replace(ctx, events=tuple(events))
