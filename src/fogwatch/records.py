@@ -24,6 +24,7 @@ __all__ = [
     "Event",
     "Evidence",
     "Extraction",
+    "Fingerprint",
     "Fatalities",
     "Figure",
     "FigureKind",
@@ -98,6 +99,16 @@ class Document:
     # The id of the document this one republishes (the same wire story, lightly edited); set by
     # ingest/near_duplicates.py, None for an original.
     near_duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What the store keeps of an original document to find its republications in later runs:
+    its MinHash signature (the hash values as bytes) and its LSH band keys
+    (ingest/near_duplicates.py)."""
+
+    signature: bytes
+    bands: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

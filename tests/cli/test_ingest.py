@@ -353,6 +353,31 @@ def test_a_republished_story_is_stored_marked_as_a_near_duplicate(tmp_path: Path
     assert copy is not None and copy.document.near_duplicate_of == content_hash(WIRE)
 
 
+def test_a_story_republished_after_an_earlier_run_is_linked_to_the_stored_copy(
+        tmp_path: Path) -> None:
+    db = str(tmp_path / "fog.db")
+    first = _ingest(str(_write(tmp_path, "1-wire.txt", WIRE)), "--db", db)
+    second = _ingest(str(_write(tmp_path, "2-copy.txt", REPUBLISHED)), "--db", db)
+    assert (first.stdout, second.stdout) == (
+        "1 new, 0 already stored\n",
+        "1 new, 0 already stored (1 of the new marked as near-duplicates)\n")
+    with closing(sqlite3.connect(tmp_path / "fog.db")) as conn:
+        rows = conn.execute("SELECT id, near_duplicate_of FROM documents ORDER BY ingested_at")
+        assert rows.fetchall() == [(content_hash(WIRE), None),
+                                   (content_hash(REPUBLISHED), content_hash(WIRE))]
+        # Only the original keeps a fingerprint: later copies are compared with it alone.
+        fingerprints = conn.execute("SELECT doc_id FROM near_duplicate_signatures").fetchall()
+    assert fingerprints == [(content_hash(WIRE),)]
+
+
+def test_rerunning_the_original_after_its_copy_marks_nothing(tmp_path: Path) -> None:
+    db = str(tmp_path / "fog.db")
+    _ingest(str(_write(tmp_path, "1-wire.txt", WIRE)), "--db", db)
+    _ingest(str(_write(tmp_path, "2-copy.txt", REPUBLISHED)), "--db", db)
+    again = _ingest(str(tmp_path / "*.txt"), "--db", db)
+    assert again.stdout == "0 new, 2 already stored\n"
+
+
 def test_two_workers_store_every_document_once(tmp_path: Path) -> None:
     texts = [f"Gunmen attacked checkpoint {n} near Mosul on Tuesday." for n in range(5)]
     lines = "".join(f'{{"id": "d{n}", "text": "{text}"}}\n' for n, text in enumerate(texts))

@@ -4,6 +4,7 @@ reports of the same event are not."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 
 from fogwatch.ingest.items import Item
 from fogwatch.ingest.near_duplicates import NearDuplicateIndex, mark_near_duplicates
@@ -60,3 +61,40 @@ def test_marking_sets_the_document_field_and_keeps_errors_and_order() -> None:
 def test_a_marked_document_round_trips_through_json() -> None:
     document = dataclasses.replace(make_document(REPUBLISHED), near_duplicate_of="abc123")
     assert from_json(Document, to_json(document)) == document
+
+
+def test_a_stored_original_is_found_through_the_lookup() -> None:
+    earlier = NearDuplicateIndex()
+    assert earlier.original_of(make_document(WIRE)) is None
+    fingerprint = earlier.fingerprint(make_document(WIRE).id)
+    assert fingerprint is not None
+    asked: list[set[str]] = []
+
+    def stored(bands: Iterable[str]) -> dict[str, bytes]:
+        asked.append(set(bands))
+        shared = asked[-1] & set(fingerprint.bands)
+        return {make_document(WIRE).id: fingerprint.signature} if shared else {}
+
+    later = NearDuplicateIndex(stored=stored)
+    assert later.original_of(make_document(INDEPENDENT)) is None
+    assert later.original_of(make_document(REPUBLISHED)) == make_document(WIRE).id
+    assert all(len(bands) == len(fingerprint.bands) for bands in asked)
+
+
+def test_a_stored_copy_of_the_same_text_is_not_its_own_original() -> None:
+    earlier = NearDuplicateIndex()
+    earlier.original_of(make_document(WIRE))
+    fingerprint = earlier.fingerprint(make_document(WIRE).id)
+    assert fingerprint is not None
+    later = NearDuplicateIndex(stored=lambda bands: {make_document(WIRE).id: fingerprint.signature})
+    assert later.original_of(make_document(WIRE)) is None
+
+
+def test_near_duplicates_and_short_texts_get_no_fingerprint() -> None:
+    index = NearDuplicateIndex()
+    index.original_of(make_document(WIRE))
+    index.original_of(make_document(REPUBLISHED))
+    index.original_of(make_document("Rockets hit the port of Sirte."))
+    assert index.fingerprint(make_document(WIRE).id) is not None
+    assert index.fingerprint(make_document(REPUBLISHED).id) is None
+    assert index.fingerprint(make_document("Rockets hit the port of Sirte.").id) is None

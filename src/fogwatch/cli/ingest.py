@@ -20,7 +20,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from fogwatch.cli.common import DbOption, error_console, open_store, say_error
 from fogwatch.errors import StoreError
 from fogwatch.ingest.items import Columns, Format, ReadOptions
-from fogwatch.ingest.near_duplicates import mark_near_duplicates
+from fogwatch.ingest.near_duplicates import NearDuplicateIndex, mark_near_duplicates
 from fogwatch.ingest.pool import ExtractionPool, describe
 from fogwatch.ingest.readers import Item, read_paths
 from fogwatch.records import Extraction
@@ -106,7 +106,8 @@ def ingest(
 ) -> None:
     """Extract events from documents and store them; documents already stored are skipped.
 
-    Near-duplicates (the same wire story republished) are stored, linked to the first copy.
+    Near-duplicates (the same wire story republished) are stored, linked to the first copy,
+    whether that was stored by this run or an earlier one.
     """
     console = error_console()
     store = open_store(db)
@@ -116,8 +117,9 @@ def ingest(
                         TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), console=console, transient=True,
                         disable=not console.is_terminal)
-    items = mark_near_duplicates(read_paths(
-        paths, read_options(fmt, text_column, date_column, id_column)))
+    items = mark_near_duplicates(
+        read_paths(paths, read_options(fmt, text_column, date_column, id_column)),
+        NearDuplicateIndex(stored=store.similar_documents))
     try:
         with progress, ExtractionPool(workers) as pool:
             task = progress.add_task("ingest", total=None, rate="")
@@ -190,7 +192,7 @@ def _store_batch(store: Store, items: list[Item],
 
 def _store(store: Store, item: Item, extraction: Extraction) -> Outcome:
     try:
-        new = store.add(extraction)
+        new = store.add(extraction, fingerprint=item.fingerprint)
     except StoreError:
         raise
     except Exception as exc:  # a malformed extraction must not stop the other documents

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from fogwatch.errors import InputError
-from fogwatch.records import Document
+from fogwatch.records import Document, Fingerprint
 
 __all__ = ["DEFAULT_COLUMNS", "DEFAULT_OPTIONS", "FORMATS", "Columns", "Format", "Item",
            "ReadOptions"]
@@ -17,12 +17,15 @@ FORMATS: tuple[Format, ...] = ("txt", "jsonl", "csv", "html", "feed", "warc")
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One input item: where it came from, and its Document or the error that stopped it."""
+    """One input item: where it came from, and its Document or the error that stopped it.
+
+    `fingerprint` is set on originals by ingest/near_duplicates.py, for the store to keep."""
 
     origin: str
     ref: str | None
     document: Document | None
     error: InputError | None
+    fingerprint: Fingerprint | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL, Connection, Engine
 
 from fogwatch.errors import StoreError
-from fogwatch.records import Event, Extraction, from_json, to_json
+from fogwatch.records import Event, Extraction, Fingerprint, from_json, to_json
 from fogwatch.store import schema
 from fogwatch.store.failures import translated
 from fogwatch.store.url import describe, resolve_url, sqlite_path
@@ -80,8 +80,12 @@ class Store:
 
     # --- writes ----------------------------------------------------------------------------
 
-    def add(self, extraction: Extraction) -> bool:
-        """Store a document with its extraction and events; False if it was already stored."""
+    def add(self, extraction: Extraction, *, fingerprint: Fingerprint | None = None) -> bool:
+        """Store a document with its extraction and events; False if it was already stored.
+
+        `fingerprint` (an original document's MinHash signature and bands) is stored with it,
+        so that later runs find the document's republications (`similar_documents`).
+        """
         document = extraction.document
         event_rows = [_event_row(document.id, rank, event)
                       for rank, event in enumerate(extraction.events)]
@@ -97,6 +101,8 @@ class Store:
                              [{"doc_id": document.id, "json": _dumps(to_json(extraction))}])
                 if event_rows:
                     conn.execute(sa.insert(schema.events), event_rows)
+                if fingerprint is not None:
+                    _insert_fingerprint(conn, document.id, fingerprint)
         except StoreError as exc:
             if isinstance(exc.__cause__, sa.exc.IntegrityError) and self.has(document.id):
                 return False  # another process stored the same document meanwhile
@@ -131,6 +137,20 @@ class Store:
                     table.c.id.in_(wanted[start:start + 500]))
                 found.update((doc_id, ref) for doc_id, ref in conn.execute(query))
         return found
+
+    def similar_documents(self, bands: Iterable[str]) -> dict[str, bytes]:
+        """The stored originals that share at least one LSH band with these, each with its
+        MinHash signature (candidates for the near-duplicate check; the caller compares)."""
+        wanted = sorted(set(bands))
+        if not wanted:
+            return {}
+        signatures, band_rows = schema.near_duplicate_signatures, schema.near_duplicate_bands
+        query = (sa.select(signatures.c.doc_id, signatures.c.signature)
+                 .where(signatures.c.doc_id.in_(
+                     sa.select(band_rows.c.doc_id).where(band_rows.c.band.in_(wanted))))
+                 .order_by(signatures.c.doc_id))
+        with self._connect() as conn:
+            return {doc_id: bytes(signature) for doc_id, signature in conn.execute(query)}
 
     def extraction(self, doc_id: str) -> Extraction | None:
         """The stored extraction of a document, None if the document is not stored."""
@@ -219,6 +239,15 @@ def _exists(conn: Connection, doc_id: str) -> bool:
     return conn.execute(query).first() is not None
 
 
+def _insert_fingerprint(conn: Connection, doc_id: str, fingerprint: Fingerprint) -> None:
+    conn.execute(sa.insert(schema.near_duplicate_signatures),
+                 [{"doc_id": doc_id, "signature": fingerprint.signature}])
+    bands = sorted(set(fingerprint.bands))
+    if bands:
+        conn.execute(sa.insert(schema.near_duplicate_bands),
+                     [{"band": band, "doc_id": doc_id} for band in bands])
+
+
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -228,7 +257,8 @@ def _document_row(extraction: Extraction) -> dict[str, Any]:
     return {"id": document.id, "ref": document.ref, "text": document.text,
             "published": document.published, "source": document.source, "url": document.url,
             "title": document.title, "language": document.language,
-            "ingested_at": dt.datetime.now(dt.UTC)}
+            "ingested_at": dt.datetime.now(dt.UTC),
+            "near_duplicate_of": document.near_duplicate_of}
 
 
 def _event_row(doc_id: str, rank: int, event: Event) -> dict[str, Any]:

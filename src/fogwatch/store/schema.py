@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["documents", "events", "extractions", "metadata"]
+__all__ = ["documents", "events", "extractions", "metadata", "near_duplicate_bands",
+           "near_duplicate_signatures"]
 
 metadata = sa.MetaData()
 
@@ -20,6 +21,26 @@ documents = sa.Table(
     sa.Column("title", sa.Text, nullable=True),
     sa.Column("language", sa.String(16), nullable=False),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    # The id of the stored document this one republishes (ingest/near_duplicates.py).
+    sa.Column("near_duplicate_of", sa.String(64), nullable=True),
+    sa.Index("ix_documents_near_duplicate_of", "near_duplicate_of"),
+)
+
+# MinHash fingerprints of original documents (not of near-duplicates), so that a document read
+# by a later run is compared with those stored before: the signature for the Jaccard estimate,
+# and one row per LSH band for the candidate lookup by index.
+near_duplicate_signatures = sa.Table(
+    "near_duplicate_signatures", metadata,
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("signature", sa.LargeBinary, nullable=False),
+)
+
+near_duplicate_bands = sa.Table(
+    "near_duplicate_bands", metadata,
+    sa.Column("band", sa.String(32), primary_key=True),
+    sa.Column("doc_id", sa.String(64), sa.ForeignKey("documents.id", ondelete="CASCADE"),
+              primary_key=True),
 )
 
 extractions = sa.Table(
@@ -49,4 +70,5 @@ events = sa.Table(
     sa.Index("ix_events_country", "country"),
     sa.Index("ix_events_event_type", "event_type"),
     sa.Index("ix_events_sub_event_type", "sub_event_type"),
+    sa.Index("ix_events_lat_lon", "lat", "lon"),
 )
