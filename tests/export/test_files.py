@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,3 +97,24 @@ def test_failure_mid_write_keeps_the_old_file_and_leaves_no_partial_file(
         _write(ExportFormat.JSONL, path)
     assert (path.read_text(encoding="utf-8"), sorted(p.name for p in tmp_path.iterdir())) == (
         "old\n", ["events.jsonl"])
+
+
+@pytest.mark.parametrize("fmt", [ExportFormat.ACLED_CSV, ExportFormat.UCDP_CSV])
+def test_a_text_cell_that_looks_like_a_formula_is_defused(tmp_path: Path,
+                                                          fmt: ExportFormat) -> None:
+    strike = strike_event()
+    hostile = dataclasses.replace(strike.actors1[0], name='=HYPERLINK("http://evil.example")')
+    event = dataclasses.replace(strike, actors1=(hostile,))
+    path = tmp_path / "out.csv"
+    write_export(fmt, [event], path, refs=REFS, timestamp=1_700_000_000)
+    with path.open(newline="", encoding="utf-8") as stream:
+        cells = [cell for row in csv.reader(stream) for cell in row]
+    assert any(cell.startswith("'" + hostile.name) for cell in cells)
+    assert not any(cell.startswith("=") for cell in cells)
+    assert "36.4849" in cells or fmt is ExportFormat.UCDP_CSV  # numbers are left as they are
+
+
+def test_only_text_that_starts_like_a_formula_changes() -> None:
+    assert [files.spreadsheet_safe(v) for v in ["=1+1", "+7", "-x", "@SUM(A1)", "\tx", "Idlib",
+                                                 -3, 2.5, None]] == [
+        "'=1+1", "'+7", "'-x", "'@SUM(A1)", "'\tx", "Idlib", -3, 2.5, None]

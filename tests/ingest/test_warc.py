@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
 
 from fogwatch.ingest.readers import read_paths
 
-from .samples import break_gzip_member, break_record, warc
+from .samples import break_gzip_member, break_record, warc, warc_page
 
 
 def _write(tmp_path: Path, data: bytes, name: str = "crawl.warc") -> Path:
@@ -56,3 +59,17 @@ def test_a_file_that_is_not_a_warc_is_one_error(tmp_path: Path) -> None:
     path = _write(tmp_path, b"just some notes\n")
     [item] = list(read_paths([str(path)]))
     assert str(item.error).startswith(f"{path}#record1: broken WARC record at byte 0 (")
+
+
+def test_an_html_resource_record_becomes_a_document_and_other_resources_are_skipped(
+        tmp_path: Path) -> None:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    for url, payload, kind in [("https://news.example/saved", warc_page(2), "text/html"),
+                               ("https://news.example/logo.png", b"\x89PNG", "image/png")]:
+        writer.write_record(writer.create_warc_record(
+            url, "resource", payload=io.BytesIO(payload), warc_content_type=kind))
+    items = list(read_paths([str(_write(tmp_path, out.getvalue()))]))
+    assert [i.ref for i in items] == ["https://news.example/saved"]
+    assert items[0].document is not None
+    assert items[0].document.text.startswith("Story number 2:")

@@ -2,6 +2,10 @@
 
 Each file is written to a temporary file in the target's folder and renamed over the target
 only when complete, so a failure leaves no partial file and an existing file untouched.
+
+CSV cells are guarded against formula injection: a text cell that a spreadsheet would run as a
+formula (starting with =, +, -, @, a tab or a carriage return; actor names and sources come
+from the articles) gets a leading apostrophe. Numbers are written as they are.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from fogwatch.export.parquet import events_table
 from fogwatch.export.ucdp import UCDP_COLUMNS, ucdp_rows
 from fogwatch.records import Event
 
-__all__ = ["ExportFormat", "ExportSummary", "atomic_output", "write_export"]
+__all__ = ["ExportFormat", "ExportSummary", "atomic_output", "spreadsheet_safe", "write_export"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportFormat(enum.StrEnum):
@@ -81,9 +87,18 @@ def _csv(path: Path, columns: Sequence[str], rows: list[dict[str, Any]], total: 
     with path.open("w", encoding="utf-8", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="raise")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({key: spreadsheet_safe(value) for key, value in row.items()}
+                         for row in rows)
     left_out = total - len(rows)
     return ExportSummary(len(rows), left_out, reason if left_out else None)
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell a spreadsheet would evaluate as a formula, defused with a leading
+    apostrophe; any other value unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 @contextmanager

@@ -1,4 +1,5 @@
-"""WARC files (warcio): every HTML response record becomes a Document via the HTML reader.
+"""WARC files (warcio): every HTML response record (and every HTML `resource` record, a page
+saved without its HTTP headers) becomes a Document via the HTML reader.
 
 Other records (requests, metadata, images, ...) are skipped. A broken record is an error naming
 its number; reading goes on at the next record found after it (the next "WARC/1." line, or the
@@ -25,7 +26,8 @@ _GZIP_MEMBER = b"\x1f\x8b\x08"
 
 
 def read_warc(data: bytes, origin: str) -> Iterator[Item]:
-    """Items for the HTML responses of a WARC (plain or gzip'ed per record)."""
+    """Items for the HTML responses (and HTML resource records) of a WARC (plain or gzip'ed
+    per record)."""
     gzipped = data[:2] == _GZIP_MEMBER[:2]
     start, number, reported = 0, 0, False
     while start < len(data):
@@ -56,11 +58,20 @@ def _next_record(data: bytes, after: int, *, gzipped: bool) -> int:
     return match.start(1) if match else len(data)
 
 
+def _content_type(record: Any) -> str | None:
+    """The HTML-or-not type of a record we read: an HTTP response's Content-Type, or for a
+    `resource` record (a page saved without HTTP headers, as wget and browsers' archivers
+    write them) the WARC Content-Type; None for every other kind of record."""
+    if record.rec_type == "response" and record.http_headers is not None:
+        return str(record.http_headers.get_header("Content-Type") or "")
+    if record.rec_type == "resource":
+        return str(record.rec_headers.get_header("Content-Type") or "")
+    return None
+
+
 def _record_items(record: Any, origin: str, number: int) -> Iterator[Item]:
-    if record.rec_type != "response" or record.http_headers is None:
-        return
-    content_type = record.http_headers.get_header("Content-Type") or ""
-    if "html" not in content_type.lower():
+    content_type = _content_type(record)
+    if content_type is None or "html" not in content_type.lower():
         return
     url = record.rec_headers.get_header("WARC-Target-URI")
     where = f"{origin}#record{number}"
