@@ -98,3 +98,27 @@ def test_a_document_the_pipeline_breaks_on_gets_an_error_line_and_the_rest_are_e
     assert [line["doc_id"] for line in lines] == ["d1", "d2", "d3"]
     assert "error" not in lines[0] and "error" not in lines[2]
     assert lines[1]["error"] == f"{path}:2: extraction failed: RuntimeError: stage broke"
+
+
+def test_two_workers_give_the_same_lines_in_the_same_order(tmp_path: Path) -> None:
+    stories = ["Police arrested two men in Basra on Monday.",
+               "Rebels shelled the town of Kansafra, killing three civilians.",
+               "Protesters marched in Khartoum on Friday."] * 3
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps({"id": f"d{n}", "text": f"{text} Report {n}.",
+                                        "published": "2021-05-02"}) + "\n"
+                            for n, text in enumerate(stories)), encoding="utf-8")
+    one = runner.invoke(app, ["extract", str(path)])
+    two = runner.invoke(app, ["extract", str(path), "--workers", "2"])
+    assert (one.exit_code, two.exit_code) == (0, 0)
+    assert [line["doc_id"] for line in _lines(two.stdout)] == [f"d{n}" for n in range(9)]
+    assert _lines(one.stdout) == _lines(two.stdout)
+
+
+def test_a_text_file_in_the_named_encoding_is_extracted(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes("Protesters marched in Zürich on Friday.".encode("latin-1"))
+    failed = runner.invoke(app, ["extract", str(path)])
+    read = runner.invoke(app, ["extract", str(path), "--encoding", "latin-1"])
+    assert failed.exit_code == 1 and "error" in _lines(failed.stdout)[0]
+    assert read.exit_code == 0 and "error" not in _lines(read.stdout)[0]

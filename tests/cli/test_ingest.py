@@ -119,7 +119,23 @@ def test_a_file_that_is_not_utf8_is_reported_and_the_rest_stored(tmp_path: Path)
     bad.write_bytes("Caf\xe9 owners protested.".encode("latin-1"))
     result = _ingest_with_good_story(tmp_path, bad)
     _assert_reported(result, tmp_path,
-                     f"{bad}: not UTF-8 text (byte 3); convert it to UTF-8 first")
+                     f"{bad}: not UTF-8 text (byte 3); name its encoding with --encoding or "
+                     "convert it to UTF-8 first")
+
+
+def test_a_text_file_in_the_named_encoding_is_read(tmp_path: Path) -> None:
+    latin = _write_bytes(tmp_path, "latin.txt", "Caf\xe9 owners protested.".encode("latin-1"))
+    result = _ingest(str(latin), "--encoding", "latin-1", "--db", str(tmp_path / "fog.db"))
+    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+    assert _stored(tmp_path / "fog.db", "Caf\xe9 owners protested.") == [True]
+
+
+def test_an_unknown_encoding_is_a_usage_error_before_reading(tmp_path: Path) -> None:
+    path = _write(tmp_path, "a.txt", STORY)
+    result = _ingest(str(path), "--encoding", "klingon-8", "--db", str(tmp_path / "fog.db"))
+    assert result.exit_code == 2
+    assert "unknown encoding 'klingon-8'" in result.output
+    assert not (tmp_path / "fog.db").exists()
 
 
 def test_an_empty_file_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
@@ -280,8 +296,14 @@ def test_a_ragged_csv_row_is_reported_and_the_rest_stored(tmp_path: Path) -> Non
 def test_a_csv_row_in_another_encoding_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
     bad = _write_bytes(tmp_path, "news.csv", "text\nCaf\xe9 owners protested.\n".encode("cp1252"))
     _assert_reported(_ingest_with_good_story(tmp_path, bad), tmp_path,
-                     f"{bad}:2: not UTF-8 text; convert the file to UTF-8 first (e.g. iconv -f "
-                     "latin1 -t utf-8)")
+                     f"{bad}:2: not UTF-8 text; name its encoding with --encoding (e.g. "
+                     "--encoding latin-1) or convert the file to UTF-8 first")
+
+
+def test_a_csv_in_the_named_encoding_is_read(tmp_path: Path) -> None:
+    path = _write_bytes(tmp_path, "news.csv", "text\nCaf\xe9 owners protested.\n".encode("cp1252"))
+    result = _ingest(str(path), "--encoding", "cp1252", "--db", str(tmp_path / "fog.db"))
+    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
 
 
 def test_a_truncated_gzip_is_reported_and_the_rest_stored(tmp_path: Path) -> None:

@@ -59,8 +59,8 @@ def test_a_csv_row_that_is_not_utf8_is_an_error_and_the_other_rows_are_read(
                           "r2,Police dispersed a crowd.,2021-03-04\n".encode("latin-1"))
     items = list(read_paths([str(path)], COLUMNS))
     assert [i.document is not None for i in items] == [False, True]
-    assert str(items[0].error) == (f"{path}:2: not UTF-8 text; convert the file to UTF-8 first "
-                                   "(e.g. iconv -f latin1 -t utf-8)")
+    assert str(items[0].error) == (f"{path}:2: not UTF-8 text; name its encoding with --encoding "
+                                   "(e.g. --encoding latin-1) or convert the file to UTF-8 first")
 
 
 def test_a_csv_without_the_text_column_is_one_error_naming_its_columns(tmp_path: Path) -> None:

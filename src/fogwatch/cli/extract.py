@@ -6,7 +6,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -16,6 +16,7 @@ from rich.console import Console
 
 from fogwatch.cli.ingest import (
     DateColumnOption,
+    EncodingOption,
     FormatOption,
     IdColumnOption,
     PathsArgument,
@@ -23,7 +24,7 @@ from fogwatch.cli.ingest import (
     read_options,
 )
 from fogwatch.contract import error_to_format, extraction_to_format
-from fogwatch.ingest.pool import extract_batch
+from fogwatch.ingest.pool import ExtractionPool
 from fogwatch.ingest.readers import Item, read_paths
 from fogwatch.records import Extraction
 
@@ -41,20 +42,25 @@ def extract(
     text_column: TextColumnOption = "text",
     date_column: DateColumnOption = "published",
     id_column: IdColumnOption = "id",
+    encoding: EncodingOption = None,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=1, help="Extract in this many local processes (each loads the "
+                                 "spaCy model once); the output keeps the input order.")] = 1,
 ) -> None:
     """Extract events, places, dates and figures from documents, as JSON lines (FORMAT.md)."""
     failures = 0
-    items = read_paths(inputs, read_options(fmt, text_column, date_column, id_column))
-    if output is None:
-        failures = _write(items, sys.stdout)
-    else:
-        failures = _write_file(items, output)
+    items = read_paths(inputs, read_options(fmt, text_column, date_column, id_column, encoding))
+    with ExtractionPool(workers) as pool:
+        if output is None:
+            failures = _write(items, sys.stdout, pool)
+        else:
+            failures = _write_file(items, output, pool)
     if failures:
         _err.print(f"{failures} document(s) failed; their lines carry an \"error\" field")
         raise typer.Exit(1)
 
 
-def _write_file(items: Iterable[Item], output: Path) -> int:
+def _write_file(items: Iterable[Item], output: Path, pool: ExtractionPool) -> int:
     """Write to a temporary file beside `output`, then move it in place: no half-written file."""
     directory = output.resolve().parent
     try:
@@ -64,7 +70,7 @@ def _write_file(items: Iterable[Item], output: Path) -> int:
         raise typer.Exit(2) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            failures = _write(items, out)
+            failures = _write(items, out, pool)
         os.replace(tmp_name, output)
     finally:
         if os.path.exists(tmp_name):
@@ -72,9 +78,9 @@ def _write_file(items: Iterable[Item], output: Path) -> int:
     return failures
 
 
-def _write(items: Iterable[Item], out: TextIO) -> int:
+def _write(items: Iterable[Item], out: TextIO, pool: ExtractionPool) -> int:
     failures = 0
-    for line in extract_items(items):
+    for line in extract_items(items, pool):
         if "error" in line:
             failures += 1
             _err.print(f"error: {line['error']}")
@@ -82,20 +88,34 @@ def _write(items: Iterable[Item], out: TextIO) -> int:
     return failures
 
 
-def extract_items(items: Iterable[Item]) -> Iterator[dict[str, Any]]:
+def extract_items(items: Iterable[Item], pool: ExtractionPool | None = None
+                  ) -> Iterator[dict[str, Any]]:
     """FORMAT.md lines for input items, in order; unreadable items get an error line."""
+    pool = pool if pool is not None else ExtractionPool(1)
     iterator = iter(items)
-    while chunk := list(islice(iterator, CHUNK)):
+    # One chunk is extracted (in the workers) while the next is read.
+    in_flight: tuple[list[Item], Callable[[], Iterator[Extraction | str]]] | None = None
+    while chunk := list(islice(iterator, CHUNK * pool.workers)):
         documents = [item.document for item in chunk if item.document is not None]
-        extractions = iter(extract_batch(documents))
-        for item in chunk:
-            if item.document is None:
-                message = str(item.error) if item.error else "unreadable"
-                yield error_to_format(item.ref, message)
-                continue
-            result = next(extractions)
-            if isinstance(result, Extraction):
-                yield extraction_to_format(result)
-            else:
-                yield error_to_format(item.ref if item.ref is not None else item.document.id,
-                                      f"{item.origin}: extraction failed: {result}")
+        submitted = (chunk, pool.submit(documents))
+        if in_flight is not None:
+            yield from _lines(*in_flight)
+        in_flight = submitted
+    if in_flight is not None:
+        yield from _lines(*in_flight)
+
+
+def _lines(chunk: list[Item], results: Callable[[], Iterator[Extraction | str]]
+           ) -> Iterator[dict[str, Any]]:
+    extractions = results()
+    for item in chunk:
+        if item.document is None:
+            message = str(item.error) if item.error else "unreadable"
+            yield error_to_format(item.ref, message)
+            continue
+        result = next(extractions)
+        if isinstance(result, Extraction):
+            yield extraction_to_format(result)
+        else:
+            yield error_to_format(item.ref if item.ref is not None else item.document.id,
+                                  f"{item.origin}: extraction failed: {result}")

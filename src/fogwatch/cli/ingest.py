@@ -8,6 +8,7 @@ with --workers N the extraction runs in a local process pool (ingest/pool).
 
 from __future__ import annotations
 
+import codecs
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -48,12 +49,22 @@ DateColumnOption = Annotated[str, typer.Option(
     "--date-column", help="The JSONL key or CSV column with the publication date (ISO 8601).")]
 IdColumnOption = Annotated[str, typer.Option(
     "--id-column", help="The JSONL key or CSV column with your own id for the document.")]
+EncodingOption = Annotated[str | None, typer.Option(
+    "--encoding", help="The encoding of text, JSONL and CSV inputs (e.g. latin-1, cp1252); "
+                       "default UTF-8. HTML, feeds and WARC declare their own.")]
 
 
 def read_options(fmt: Format | None, text_column: str, date_column: str,
-                 id_column: str) -> ReadOptions:
+                 id_column: str, encoding: str | None = None) -> ReadOptions:
+    """The reading options from the command line; an unknown encoding is a usage error."""
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise typer.BadParameter(f"unknown encoding {encoding!r}",
+                                     param_hint="--encoding") from None
     return ReadOptions(format=fmt, columns=Columns(text=text_column, date=date_column,
-                                                   id=id_column))
+                                                   id=id_column), encoding=encoding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +111,7 @@ def ingest(
     text_column: TextColumnOption = "text",
     date_column: DateColumnOption = "published",
     id_column: IdColumnOption = "id",
+    encoding: EncodingOption = None,
     workers: Annotated[int, typer.Option(
         "--workers", min=1, help="Extract in this many local processes (each loads the "
                                  "spaCy model once).")] = 1,
@@ -110,6 +122,7 @@ def ingest(
     whether that was stored by this run or an earlier one.
     """
     console = error_console()
+    options = read_options(fmt, text_column, date_column, id_column, encoding)
     store = open_store(db)
     tally = Tally()
     progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(),
@@ -118,8 +131,7 @@ def ingest(
                         TimeElapsedColumn(), console=console, transient=True,
                         disable=not console.is_terminal)
     items = mark_near_duplicates(
-        read_paths(paths, read_options(fmt, text_column, date_column, id_column)),
-        NearDuplicateIndex(stored=store.similar_documents))
+        read_paths(paths, options), NearDuplicateIndex(stored=store.similar_documents))
     try:
         with progress, ExtractionPool(workers) as pool:
             task = progress.add_task("ingest", total=None, rate="")

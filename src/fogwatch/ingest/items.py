@@ -39,10 +39,13 @@ class Columns:
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """`format` overrides detection from the file extension; None means detect."""
+    """`format` overrides detection from the file extension; None means detect. `encoding`
+    (a Python codec name) decodes text, JSONL and CSV files; None means UTF-8. HTML, feeds and
+    WARC records declare their own encoding."""
 
     format: Format | None = None
     columns: Columns = Columns()
+    encoding: str | None = None
 
 
 DEFAULT_COLUMNS = Columns()

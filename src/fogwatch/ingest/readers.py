@@ -67,7 +67,14 @@ def read_bytes(data: bytes, origin: str, fmt: Format, options: ReadOptions = DEF
             yield Item(origin, ref, None, exc)
             return
     columns = options.columns
-    if fmt == "jsonl":
+    if fmt in ("jsonl", "csv") and options.encoding is not None:
+        try:
+            text = _decoded(data, origin, options.encoding)
+        except InputError as exc:
+            yield Item(origin, ref, None, exc)
+            return
+        yield from (read_jsonl if fmt == "jsonl" else read_csv)(text, origin, columns)
+    elif fmt == "jsonl":
         yield from read_jsonl(decode_lenient(data), origin, columns)
     elif fmt == "csv":
         yield from read_csv(decode_lenient(data), origin, columns)
@@ -76,13 +83,16 @@ def read_bytes(data: bytes, origin: str, fmt: Format, options: ReadOptions = DEF
     elif fmt == "warc":
         yield from read_warc(data, origin)
     else:
-        yield _whole_file_item(data, origin, fmt, ref)
+        yield _whole_file_item(data, origin, fmt, ref, options.encoding)
 
 
-def _whole_file_item(data: bytes, origin: str, fmt: Format, ref: str | None) -> Item:
+def _whole_file_item(data: bytes, origin: str, fmt: Format, ref: str | None,
+                     encoding: str | None) -> Item:
     try:
         if fmt == "html":
             document = document_from_html(data, path=origin, ref=ref)
+        elif encoding is not None:
+            document = document_from_text(_decoded(data, origin, encoding), path=origin, ref=ref)
         else:
             document = document_from_text(_utf8(data, origin), path=origin, ref=ref)
     except InputError as exc:
@@ -90,11 +100,20 @@ def _whole_file_item(data: bytes, origin: str, fmt: Format, ref: str | None) -> 
     return Item(origin, ref, document, None)
 
 
+def _decoded(data: bytes, origin: str, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not {encoding} text (byte {exc.start}); check --encoding",
+                         path=origin) from None
+
+
 def _utf8(data: bytes, origin: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start}); convert it to UTF-8 first",
+        raise InputError(f"not UTF-8 text (byte {exc.start}); name its encoding with --encoding "
+                         "or convert it to UTF-8 first",
                          path=origin) from None
 
 

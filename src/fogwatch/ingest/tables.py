@@ -21,7 +21,8 @@ __all__ = ["decode_lenient", "read_csv", "read_jsonl"]
 # Bytes that are not UTF-8 survive decoding as lone surrogates (surrogateescape), so that only
 # the lines holding them fail.
 _UNDECODED = re.compile("[\udc80-\udcff]")
-_NOT_UTF8 = "not UTF-8 text; convert the file to UTF-8 first (e.g. iconv -f latin1 -t utf-8)"
+_NOT_UTF8 = ("not UTF-8 text; name its encoding with --encoding (e.g. --encoding latin-1) or "
+             "convert the file to UTF-8 first")
 # One CSV field may be a whole article.
 csv.field_size_limit(2**31 - 1)
 
