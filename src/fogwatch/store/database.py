@@ -26,7 +26,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from fogwatch.errors import StoreError
 from fogwatch.records import Event, Extraction, Fingerprint, from_json, to_json
 from fogwatch.store import schema
-from fogwatch.store.failures import translated
+from fogwatch.store.failures import Backoff, retried, translated
 from fogwatch.store.url import describe, resolve_url, sqlite_path
 
 __all__ = ["LOCK_TIMEOUT_SECONDS", "Store"]
@@ -44,6 +44,9 @@ class Store:
         self._engine = engine
         self.url = url
         self.where = describe(url)
+        # A database server that goes away mid-run is waited for; an SQLite file never is.
+        self.backoff = (Backoff(budget=0) if url.get_backend_name() == "sqlite"
+                        else Backoff.from_environment())
 
     @classmethod
     def open(cls, db: str | None = None, *, create: bool = True) -> Store:
@@ -80,6 +83,7 @@ class Store:
 
     # --- writes ----------------------------------------------------------------------------
 
+    @retried
     def add(self, extraction: Extraction, *, fingerprint: Fingerprint | None = None) -> bool:
         """Store a document with its extraction and events; False if it was already stored.
 
@@ -115,6 +119,7 @@ class Store:
         """Whether the document with this content hash is stored."""
         return doc_id in self.stored_ids([doc_id])
 
+    @retried
     def stored_ids(self, doc_ids: Iterable[str]) -> set[str]:
         """Those of `doc_ids` that are stored."""
         wanted = sorted(set(doc_ids))
@@ -126,6 +131,7 @@ class Store:
                 found.update(conn.execute(query).scalars())
         return found
 
+    @retried
     def refs(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
         """The caller's id (JSONL "id", file name stem) of each of these stored documents."""
         wanted = sorted(set(doc_ids))
@@ -152,6 +158,7 @@ class Store:
         with self._connect() as conn:
             return {doc_id: bytes(signature) for doc_id, signature in conn.execute(query)}
 
+    @retried
     def extraction(self, doc_id: str) -> Extraction | None:
         """The stored extraction of a document, None if the document is not stored."""
         query = sa.select(schema.extractions.c.json).where(schema.extractions.c.doc_id == doc_id)
@@ -159,6 +166,7 @@ class Store:
             data = conn.execute(query).scalar()
         return None if data is None else from_json(Extraction, json.loads(data))
 
+    @retried
     def events(self, *, since: dt.date | None = None, event_type: str | None = None,
                country: str | None = None) -> list[Event]:
         """Stored events in date order (undated last), each with the stored document's id.
