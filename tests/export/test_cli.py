@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
+import time
+from contextlib import closing
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -98,3 +101,16 @@ def test_missing_database_exits_1_and_writes_nothing(tmp_path: Path) -> None:
 def test_bad_country_code_is_a_usage_error(db: Path, tmp_path: Path) -> None:
     result = _export(db, "jsonl", tmp_path / "x.jsonl", "--country", "Syria")
     assert result.exit_code == 2 and "alpha-3" in result.stderr
+
+
+def test_acled_timestamps_are_when_each_document_was_stored(db: Path, tmp_path: Path) -> None:
+    with closing(sqlite3.connect(db)) as conn, conn:
+        conn.execute("UPDATE documents SET ingested_at = '2024-01-02 03:04:05.000000' "
+                     "WHERE ref = 'strike-story'")
+    out = tmp_path / "acled.csv"
+    before = int(time.time())
+    _export(db, "acled-csv", out)
+    with out.open(newline="", encoding="utf-8") as stream:
+        stamps = {row["event_id_cnty"]: int(row["timestamp"]) for row in csv.DictReader(stream)}
+    assert stamps["SYRstrike"] == 1704164645  # 2024-01-02T03:04:05Z
+    assert before - 60 <= stamps["XXXprotest"] <= int(time.time())

@@ -14,7 +14,9 @@ from fogwatch.cli.common import (
     SinceOption,
     TypeOption,
     error_console,
+    open_store,
     say_error,
+    store_errors,
     stored_events,
 )
 from fogwatch.errors import FogwatchError
@@ -38,9 +40,12 @@ def export(
 ) -> None:
     """Write the stored events to a file, oldest first."""
     found, refs = stored_events(db, since, event_type, country)
+    with store_errors(), open_store(db, create=False) as store:
+        stamps = store.stored_at(event.doc_id for event in found if event.doc_id)
     console = error_console()
     try:
-        summary = write_export(fmt, found, output, refs=refs, timestamp=int(time.time()))
+        summary = write_export(fmt, found, output, refs=refs, timestamp=int(time.time()),
+                               stamps=stamps)
     except FogwatchError as exc:
         say_error(console, str(exc))
         raise typer.Exit(1) from None

@@ -17,13 +17,14 @@
 - `notes`: one sentence written from the event's own fields, never article text.
 - `fatalities`: the best estimate, 0 when unknown (as ACLED writes it).
 - `tags`: our certainty, as `certainty=unconfirmed`.
-- `timestamp`: the Unix time of the export, given by the caller.
+- `timestamp`: when the row's data last changed, as ACLED means it: the Unix time the event's
+  document was stored (`stamps`, by document id), else the time given by the caller.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from fogwatch.export.countries import acled_region, country_name, iso_numeric
@@ -68,9 +69,12 @@ _VERBS = {
 }
 
 
-def acled_rows(events: Iterable[Event], *, timestamp: int) -> list[dict[str, Any]]:
+def acled_rows(events: Iterable[Event], *, timestamp: int,
+               stamps: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
     """One ACLED-style row per event, keyed by `ACLED_COLUMNS`."""
-    return [acled_row(event, timestamp=timestamp) for event in events]
+    stamps = stamps or {}
+    return [acled_row(event, timestamp=stamps.get(event.doc_id or "", timestamp))
+            for event in events]
 
 
 def acled_row(event: Event, *, timestamp: int) -> dict[str, Any]:

@@ -56,13 +56,15 @@ class ExportSummary:
 
 
 def write_export(fmt: ExportFormat, events: Sequence[Event], output: Path, *,
-                 refs: Mapping[str, str | None], timestamp: int) -> ExportSummary:
-    """Write `events` to `output` in `fmt`; `refs` maps content hashes to the inputs' ids and
-    `timestamp` (Unix seconds) stamps ACLED rows. Raises FogwatchError if it cannot write."""
+                 refs: Mapping[str, str | None], timestamp: int,
+                 stamps: Mapping[str, int] | None = None) -> ExportSummary:
+    """Write `events` to `output` in `fmt`; `refs` maps content hashes to the inputs' ids.
+    ACLED rows are stamped with `stamps[doc_id]` (when the document was stored, Unix seconds),
+    else `timestamp`. Raises FogwatchError if it cannot write."""
     with atomic_output(output) as temporary:
         if fmt is ExportFormat.ACLED_CSV:
-            return _csv(temporary, ACLED_COLUMNS, acled_rows(events, timestamp=timestamp),
-                        len(events), "")
+            rows = acled_rows(events, timestamp=timestamp, stamps=stamps)
+            return _csv(temporary, ACLED_COLUMNS, rows, len(events), "")
         if fmt is ExportFormat.UCDP_CSV:
             return _csv(temporary, UCDP_COLUMNS, ucdp_rows(events, refs), len(events),
                         "not organised violence (UCDP GED holds only battles, remote "

@@ -144,6 +144,18 @@ class Store:
                 found.update((doc_id, ref) for doc_id, ref in conn.execute(query))
         return found
 
+    def stored_at(self, doc_ids: Iterable[str]) -> dict[str, int]:
+        """When each of these stored documents was stored, in Unix seconds (UTC)."""
+        wanted = sorted(set(doc_ids))
+        found: dict[str, int] = {}
+        table = schema.documents
+        with self._connect() as conn:
+            for start in range(0, len(wanted), 500):
+                query = sa.select(table.c.id, table.c.ingested_at).where(
+                    table.c.id.in_(wanted[start:start + 500]))
+                found.update((doc_id, _unix_seconds(when)) for doc_id, when in conn.execute(query))
+        return found
+
     def similar_documents(self, bands: Iterable[str]) -> dict[str, bytes]:
         """The stored originals that share at least one LSH band with these, each with its
         MinHash signature (candidates for the near-duplicate check; the caller compares)."""
@@ -245,6 +257,11 @@ def _create_engine(url: URL) -> Engine:
 def _exists(conn: Connection, doc_id: str) -> bool:
     query = sa.select(schema.documents.c.id).where(schema.documents.c.id == doc_id)
     return conn.execute(query).first() is not None
+
+
+def _unix_seconds(when: dt.datetime) -> int:
+    # SQLite hands back naive datetimes; they were written in UTC.
+    return int((when if when.tzinfo else when.replace(tzinfo=dt.UTC)).timestamp())
 
 
 def _insert_fingerprint(conn: Connection, doc_id: str, fingerprint: Fingerprint) -> None:
