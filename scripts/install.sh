@@ -9,3 +9,5 @@ fi
 extra=""
 [ "${1:-}" = "test" ] && extra="[test]"
 .venv/bin/uv pip install --quiet --python .venv/bin/python -e ".${extra}"
+# The web UI's map assets (Leaflet, Natural Earth) from the npm registry, into the package.
+bash scripts/build_assets.sh

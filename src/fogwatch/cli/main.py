@@ -8,6 +8,7 @@ from fogwatch.cli import events as events_cmd
 from fogwatch.cli import export as export_cmd
 from fogwatch.cli import extract as extract_cmd
 from fogwatch.cli import ingest as ingest_cmd
+from fogwatch.cli import serve as serve_cmd
 
 app = typer.Typer(
     name="fogwatch",
@@ -19,3 +20,4 @@ app.command("extract")(extract_cmd.extract)
 app.command("ingest")(ingest_cmd.ingest)
 app.command("events")(events_cmd.events)
 app.command("export")(export_cmd.export)
+app.command("serve")(serve_cmd.serve)

@@ -1,0 +1,38 @@
+"""`fogwatch serve`: the JSON API and the web UI over a store, in one process."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from fogwatch.cli.common import DbOption, error_console, open_store
+from fogwatch.web import create_app
+
+__all__ = ["TOKEN_VARIABLE", "serve"]
+
+TOKEN_VARIABLE = "FOGWATCH_TOKEN"
+
+
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(
+        help="The address to listen on; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="The port to listen on.")] = 8000,
+) -> None:
+    """Serve the events map, event and document pages and the JSON API (/api, schema at
+    /api/openapi.json). Read-only unless $FOGWATCH_TOKEN is set: then POST /api/documents
+    ingests an article sent with 'Authorization: Bearer <token>'."""
+    store = open_store(db, create=False)
+    token = os.environ.get(TOKEN_VARIABLE) or None
+    console = error_console()
+    mode = "writes need the bearer token" if token else f"read-only ({TOKEN_VARIABLE} unset)"
+    console.print(f"serving {store.where} at http://{host}:{port}/ ; {mode}", markup=False,
+                  highlight=False, soft_wrap=True)
+    try:
+        uvicorn.run(create_app(store, token=token), host=host, port=port,
+                    log_level="warning", server_header=False)
+    finally:
+        store.close()

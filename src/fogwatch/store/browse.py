@@ -1,0 +1,121 @@
+"""Paged, filtered reads of the stored events and documents, for the web API and pages.
+
+`Store.events()` lists every match for the CLI; a server answers one page at a time, so these
+queries add an end date, a bounding box, a page (limit/offset) and a count of all the matches.
+The order is the store's: event date (undated last), then document, then salience rank; the
+primary key closes it, so paging is stable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.sql.elements import ColumnElement
+
+from fogwatch.records import Event, from_json
+from fogwatch.store import schema
+from fogwatch.store.database import Store
+
+__all__ = ["BoundingBox", "EventFilter", "EventPage", "document_id", "event_page", "stored_event"]
+
+
+@dataclass(frozen=True, slots=True)
+class BoundingBox:
+    """Degrees, west/south/east/north; `west > east` crosses the antimeridian."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which events to read. Dates are inclusive; `event_type` matches ACLED type or sub-type
+    (any case); `country` is ISO 3166 alpha-3; `doc_id` a content hash."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    event_type: str | None = None
+    country: str | None = None
+    bbox: BoundingBox | None = None
+    doc_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    """One page of events, each with its document's content hash as `doc_id`, and the number
+    of events that pass the filter in all."""
+
+    events: tuple[Event, ...]
+    total: int
+
+
+def event_page(store: Store, where: EventFilter, *, limit: int, offset: int) -> EventPage:
+    """The events passing `where`, `limit` of them from `offset` on, in stable order."""
+    table = schema.events
+    conditions = _conditions(where)
+    query = (sa.select(table.c.doc_id, table.c.json).where(*conditions)
+             .order_by(table.c.event_date.asc().nulls_last(), table.c.doc_id, table.c.rank,
+                       table.c.id)
+             .limit(limit).offset(offset))
+    count = sa.select(sa.func.count()).select_from(table).where(*conditions)
+    with store._connect() as conn:
+        rows = conn.execute(query).all()
+        total = conn.execute(count).scalar_one()
+    events = tuple(_event(doc_id, data) for doc_id, data in rows)
+    return EventPage(events=events, total=int(total))
+
+
+def stored_event(store: Store, doc_id: str, event_id: str) -> Event | None:
+    """One stored event by its document's content hash and its own id, None if absent."""
+    table = schema.events
+    query = sa.select(table.c.json).where(table.c.doc_id == doc_id, table.c.id == event_id)
+    with store._connect() as conn:
+        data = conn.execute(query).scalar()
+    return None if data is None else _event(doc_id, data)
+
+
+def document_id(store: Store, key: str) -> str | None:
+    """The content hash of the document that `key` names: its content hash, else the caller's
+    own id (`ref`; the first stored when several share it). None when neither is stored."""
+    table = schema.documents
+    with store._connect() as conn:
+        found = conn.execute(sa.select(table.c.id).where(table.c.id == key)).scalar()
+        if found is None:
+            found = conn.execute(sa.select(table.c.id).where(table.c.ref == key)
+                                 .order_by(table.c.ingested_at, table.c.id).limit(1)).scalar()
+    return None if found is None else str(found)
+
+
+def _event(doc_id: str, data: str) -> Event:
+    return dataclasses.replace(from_json(Event, json.loads(data)), doc_id=doc_id)
+
+
+def _conditions(where: EventFilter) -> list[ColumnElement[bool]]:
+    table = schema.events
+    conditions: list[ColumnElement[bool]] = []
+    if where.since is not None:
+        conditions.append(table.c.event_date >= where.since)
+    if where.until is not None:
+        conditions.append(table.c.event_date <= where.until)
+    if where.event_type is not None:
+        wanted = where.event_type.strip().lower()
+        conditions.append(sa.or_(sa.func.lower(table.c.event_type) == wanted,
+                                 sa.func.lower(table.c.sub_event_type) == wanted))
+    if where.country is not None:
+        conditions.append(table.c.country == where.country.strip().upper())
+    if where.doc_id is not None:
+        conditions.append(table.c.doc_id == where.doc_id)
+    if where.bbox is not None:
+        box = where.bbox
+        conditions.append(table.c.lat.between(box.south, box.north))
+        if box.west <= box.east:
+            conditions.append(table.c.lon.between(box.west, box.east))
+        else:
+            conditions.append(sa.or_(table.c.lon >= box.west, table.c.lon <= box.east))
+    return conditions

@@ -1,0 +1,155 @@
+"""The JSON API's response and request shapes, for validation and the OpenAPI schema.
+
+Events are in FORMAT.md's shape (`contract.event_to_format`) plus their document's `doc_id`
+and `content_hash`, the same objects `fogwatch events --json` prints.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["ActorOut", "ClaimOut", "CasualtyOut", "DocumentIn", "DocumentOut", "ErrorOut",
+           "EventDetailOut", "EventOut", "EventPageOut", "EvidenceOut", "FatalitiesOut",
+           "IngestOut", "LocationOut", "PloverOut", "WhenOut"]
+
+
+class ErrorOut(BaseModel):
+    detail: str = Field(description="What went wrong and what to do about it.")
+
+
+class ActorOut(BaseModel):
+    name: str
+    id: str | None
+    country: str | None
+    sector: str | None
+
+
+class LocationOut(BaseModel):
+    name: str
+    admin1: str | None
+    admin2: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    precision: int = Field(description="ACLED geo-precision: 1 town, 2 near a town, 3 region.")
+
+
+class WhenOut(BaseModel):
+    start: str | None = Field(description="First day, YYYY-MM-DD.")
+    end: str | None = Field(description="Last day, YYYY-MM-DD.")
+    precision: str
+
+
+class FatalitiesOut(BaseModel):
+    low: int | None
+    best: int | None
+    high: int | None = Field(description="None: no upper bound was given.")
+
+
+class SpanFields(BaseModel):
+    text: str | None
+    start: int | None = Field(description="Character offset into the document text.")
+    end: int | None
+
+
+class CasualtyOut(SpanFields):
+    kind: str
+    who: str | None
+    low: int | None
+    best: int | None
+    high: int | None
+    cumulative: bool = Field(description="A running tally, never part of one event's toll.")
+    since: str | None
+
+
+class ClaimOut(SpanFields):
+    id: str
+    source: str | None
+    source_kind: str | None
+    source_country: str | None
+    via: list[str] = Field(description="From the outlet read to the origin of the claim.")
+    certainty: str
+
+
+class EvidenceOut(BaseModel):
+    field: str
+    start: int
+    end: int
+
+
+class PloverOut(BaseModel):
+    event: str
+    mode: str | None
+
+
+class EventOut(BaseModel):
+    id: str
+    doc_id: str = Field(description="The input's own id of the document, else its content hash.")
+    content_hash: str
+    event_type: str | None
+    sub_event_type: str | None
+    plover: PloverOut | None
+    actor1: ActorOut | None
+    actor2: ActorOut | None
+    actors1: list[ActorOut]
+    actors2: list[ActorOut]
+    location: LocationOut | None
+    date: WhenOut | None
+    fatalities: FatalitiesOut | None
+    casualties: list[CasualtyOut]
+    certainty: str
+    claims: list[ClaimOut]
+    evidence: list[EvidenceOut]
+
+
+class PageFields(BaseModel):
+    total: int = Field(description="How many items pass the filters in all.")
+    limit: int
+    offset: int
+    next: str | None = Field(description="The URL of the next page, None on the last.")
+
+
+class EventPageOut(PageFields):
+    items: list[EventOut]
+
+
+class DocumentOut(BaseModel):
+    content_hash: str
+    doc_id: str = Field(description="The input's own id, else the content hash.")
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    language: str
+    near_duplicate_of: str | None
+    text: str
+    events: list[EventOut]
+    warnings: list[str]
+
+
+class EventDetailOut(BaseModel):
+    event: EventOut
+    document: DocumentOut
+
+
+class DocumentIn(BaseModel):
+    """One article to extract and store, as one line of a JSONL input."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="The article text (UTF-8).")
+    id: str | None = Field(default=None, max_length=500, description="Your own id for it.")
+    published: str | None = Field(default=None, max_length=40,
+                                  description="Publication date, ISO 8601.")
+    source: str | None = Field(default=None, max_length=500)
+    url: str | None = Field(default=None, max_length=2000)
+    title: str | None = Field(default=None, max_length=2000)
+
+
+class IngestOut(BaseModel):
+    status: str = Field(description="new, or already stored (the same text was stored before).")
+    content_hash: str
+    doc_id: str
+    near_duplicate_of: str | None
+    url: str = Field(description="The stored document in this API.")
