@@ -95,7 +95,83 @@ def _mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Mention]:
         elif ent.label_ in EMBEDDING_LABELS:
             found += _embedded(ent, text, gazetteer, known)
     found += _untagged(doc, text, gazetteer, cues, found)
+    found += _marked(text, gazetteer, cues, found)
     return found
+
+
+_CONTAINER_AFTER = re.compile(r"\s*(?:\(|,\s*(?:in\s+)?|\s+in\s+)")
+
+
+def _marked(text: str, gazetteer: Gazetteer, cues: dict[str, frozenset[str]],
+            found: Sequence[_Mention]) -> Iterator[_Mention]:
+    """Names the model missed or tagged otherwise that the text itself marks as places: a
+    settlement or unit noun after them ("Rasht city", "Galgala village", "Ramgati upazila",
+    "Lakki Marwat district") or a unit or country of theirs right after them ("Teruel (Aragon)",
+    "Mariupol, Donetsk", "Kafr Noran in Aleppo governorate"). The container is a place too."""
+    taken = [False] * (len(text) + 1)
+    for m in found:
+        taken[m.span.start:m.span.end] = [True] * (m.span.end - m.span.start)
+    pending: list[_Mention] = []
+    for match in _NAME_RUN.finditer(text):
+        if taken[match.start()] or (match.start() > 0 and text[match.start() - 1] in "-'’"):
+            continue
+        words = match.group().split()
+        while words:
+            name = " ".join(words)
+            end = match.start() + len(name)
+            mentions = _marked_name(text, match.start(), name, gazetteer, cues)
+            if mentions:
+                for m in mentions:
+                    if not any(taken[m.span.start:m.span.end]):
+                        pending.append(m)
+                        taken[m.span.start:m.span.end] = [True] * (m.span.end - m.span.start)
+                break
+            words.pop()
+    yield from pending
+
+
+def _marked_name(text: str, start: int, name: str, gazetteer: Gazetteer,
+                 cues: dict[str, frozenset[str]]) -> list[_Mention]:
+    candidates = gazetteer.lookup(name)
+    if not candidates or name.lower() in cues["admin_word"]:
+        return []
+    end = start + len(name)
+    span = Span(start, end, name)
+    noun = re.match(r"\s+([A-Za-z\-]+)", text[end:])
+    after = noun.group(1).lower() if noun else ""
+    if after in cues["settlement_noun"]:
+        towns = tuple(c for c in candidates if c.kind == "city")
+        return [_Mention(span, towns, 1, None)] if towns else []
+    if after in cues["district_word"]:
+        towns = tuple(c for c in candidates if c.kind in {"city", "admin1"})
+        return [_Mention(span, towns, 2, "city")] if towns else []
+    if after in cues["admin_word"]:
+        units = tuple(c for c in candidates if c.kind == "admin1")
+        return [_Mention(span, units, 1, "admin1")] if units else []
+    gap = _CONTAINER_AFTER.match(text, end)
+    outer_run = _NAME_RUN.match(text, gap.end()) if gap else None
+    if outer_run is None:
+        return []
+    outer_words = outer_run.group().split()
+    while outer_words:
+        outer = tuple(c for c in gazetteer.lookup(" ".join(outer_words))
+                      if c.kind in {"admin1", "country"})
+        inside = tuple(c for c in candidates if c.kind in {"city", "admin1"}
+                       and any(_contains(o, c) for o in outer))
+        if inside:
+            outer_name = " ".join(outer_words)
+            outer_span = Span(outer_run.start(), outer_run.start() + len(outer_name), outer_name)
+            return [_Mention(span, inside, 1, None), _Mention(outer_span, outer, 1, None)]
+        outer_words.pop()
+    return []
+
+
+def _contains(outer: Entry, inner: Entry) -> bool:
+    if inner.country != outer.country:
+        return False
+    if outer.kind == "admin1":
+        return inner.kind == "city" and inner.admin1 == outer.admin1
+    return True
 
 
 def _untagged(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozenset[str]],
