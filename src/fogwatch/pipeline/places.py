@@ -118,7 +118,6 @@ def _marked(text: str, gazetteer: Gazetteer, cues: dict[str, frozenset[str]],
         words = match.group().split()
         while words:
             name = " ".join(words)
-            end = match.start() + len(name)
             mentions = _marked_name(text, match.start(), name, gazetteer, cues)
             if mentions:
                 for m in mentions:
