@@ -31,6 +31,7 @@ __all__ = ["ARMED", "PROTEST_SECTORS", "STATE", "Typed", "escalate", "lookalike_
 ARMED = frozenset({"military", "police", "rebel", "militia", "unidentified armed group"})
 STATE = frozenset({"military", "police", "government"})
 PROTEST_SECTORS = frozenset({"protesters", "rioters"})
+WITHDRAWAL = "Non-violent transfer of territory"
 GOVERNMENT_GAINS = ("recaptur", "regain", "retak", "retook", "liberat")
 PROTEST_ESCALATION = ("Peaceful protest", "Protest with intervention",
                       "Excessive force against protesters")
@@ -85,9 +86,12 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: bool
     cues = lookalike_index().find(doc, sent.start, sent.end)
     if any(scope == "sentence" for _, scope in (c.value for c in cues)):
         return []
+    muted = story_lookalike or any(scope == "doc" for _, scope in (c.value for c in cues))
+    # words that contain a trigger but name no event ("riot police", "anti-aircraft guns")
+    masked = {i for c in cues if c.value[1] == "mask" for i in range(c.start, c.end)}
     found = []
     for m in trigger_index().find(doc, sent.start, sent.end):
-        if m.value.weak and story_lookalike:
+        if m.value.weak and muted or masked.intersection(range(m.start, m.end)):
             continue
         if m.end - m.start == 1 and doc[m.start].pos_ == "PROPN" and m.value.rank < 60:
             continue  # "March", "Rally" as names, not events
@@ -139,16 +143,42 @@ def _excessive_force(actors1: list[Actor], actors2: list[Actor]) -> bool:
 
 
 def _resolve_territory(doc: Doc, match: Match[lexicons.Trigger],
-                       actors1: list[Actor]) -> tuple[str, str]:
+                       actors1: list[Actor], actors2: list[Actor]) -> tuple[str, str]:
     sectors = {a.sector for a in actors1}
     if sectors & STATE:
         return "Battles", "Government regains territory"
     if sectors & ARMED:
         return "Battles", "Non-state actor overtakes territory"
+    losers = {a.sector for a in actors2}  # "rebels were driven out of the town"
+    if losers & STATE:
+        return "Battles", "Non-state actor overtakes territory"
+    if losers & ARMED:
+        return "Battles", "Government regains territory"
     words = doc[match.start:match.end].text.lower()
     if any(w in words for w in GOVERNMENT_GAINS):
         return "Battles", "Government regains territory"
     return "Battles", "Non-state actor overtakes territory"
+
+
+def _seized(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
+    """Whether a weapon's words hang on a verb of seizing or finding ("mines were cleared")."""
+    verbs = lexicons.seizure_verbs()
+    head = doc[match.end - 1]
+    for _ in range(3):
+        if head.head is head:
+            break
+        head = head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in verbs:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _plain_index() -> PhraseIndex[lexicons.Trigger]:
+    """Triggers without the riot readings, for riot words told outside a protest."""
+    ordered = sorted((t for t in lexicons.triggers() if t.sub_event_type != "@riot"),
+                     key=lambda t: -t.rank)
+    return PhraseIndex((t.pattern, t) for t in ordered)
 
 
 def read_in_context(sent: Sentence, matches: list[Match[lexicons.Trigger]], actors: list[Actor],
@@ -160,7 +190,11 @@ def read_in_context(sent: Sentence, matches: list[Match[lexicons.Trigger]], acto
     kept = []
     for m in matches:
         sub = m.value.sub_event_type
-        if sub == "@weapons" and not seizing or sub == "@riot" and not protest:
+        if sub == "@weapons" and not seizing:
+            continue
+        if sub == "@riot" and not protest:
+            # "shops were looted" away from a protest is looting, not a riot
+            kept += _plain_index().find(sent.doc, m.start, m.end)[:1]
             continue
         resolved = {"@weapons": ("Strategic developments", "Disrupted weapons use"),
                     "@riot": ("Riots", "Violent demonstration"),
@@ -187,7 +221,7 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
     if sub == "@attack":
         event_type, sub = _resolve_attack(actors, actors1, actors2)
     elif sub == "@territory":
-        event_type, sub = _resolve_territory(doc, best, actors1)
+        event_type, sub = _resolve_territory(doc, best, actors1, actors2)
     protest = protest_context(matches, actors)
     if protest and trig.sub_event_type == "@attack" and not _excessive_force(actors1, actors2):
         protests = [m for m in matches if m.value.sub_event_type == "Peaceful protest"]
@@ -196,6 +230,10 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
     contexts = ["protest"] if protest else []
     if any(m.value.sub_event_type == "Armed clash" for m in matches):
         contexts.append("clash")  # shelling amid clashes is part of the battle
+    elif any(m.value.sub_event_type == WITHDRAWAL for m in matches):
+        contexts.append("withdrawal")  # a town taken as its holders pull out
+    if _seized(doc, best):
+        contexts.insert(0, "seized")  # "bombs were found", "troops defused a mine"
     for context in contexts:
         combined = lexicons.event_combinations().get((trig.sub_event_type or "", context))
         if combined:

@@ -226,7 +226,10 @@ def find_events(ctx: Context) -> Context:
     doc = ctx.doc
     sents = list(doc.sents)
     cues = lookalike_index().find(doc)
-    story_lookalike = any(scope in ("doc", "lead") for _, scope in (c.value for c in cues))
+    # a disaster or a crime told in the opening is what the story is about; told later, it
+    # mutes only its own sentence ("... after violence erupted at a party" is no volcano)
+    opening_end = sents[min(1, len(sents) - 1)].end if sents else 0
+    story_lookalike = any(c.value[1] in ("doc", "lead") and c.start < opening_end for c in cues)
     lead_protest = sents and any(m.value.sub_event_type == "Peaceful protest"
                                  for m in trigger_index().find(doc, 0, sents[0].end))
     if sents and any(c.value[1] == "lead" and c.start < sents[0].end
@@ -258,7 +261,8 @@ def find_events(ctx: Context) -> Context:
             rank = 0
         scored.append((rank, typed.match.start, _event(ctx, sents, i, typed, actors1, actors2)))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    events = escalate(one_event_per_figure([e for _, _, e in scored]), story_protest)
+    events = escalate(one_event_per_figure([e for _, _, e in scored], ctx.figures),
+                      story_protest)
     if not any(e.event_type for e in events):
         events = []
     return dataclasses.replace(ctx, events=tuple(events))

@@ -1,0 +1,138 @@
+"""A hand-written set of news-style sentences, each with the ACLED sub-type (or no event) and
+the PLOVER event its main event should get. Every sub-type is covered, with passives, joint
+actors, look-alikes that are not ACLED events, and verbal events beside violent ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from fogwatch.pipeline import extract_document, make_document
+from fogwatch.records import Event
+
+NONE = None
+
+# (sentence, expected ACLED sub-type of the main event or None)
+SUB_TYPES: list[tuple[str, str | None]] = [
+    # Battles
+    ("Soldiers exchanged fire with insurgents near the border post for two hours.", "Armed clash"),
+    ("Heavy fighting broke out between the army and rebels outside the town.", "Armed clash"),
+    ("Militants ambushed a police patrol, and officers returned fire.", "Armed clash"),
+    ("The army recaptured the town of Kidal from the rebels on Sunday.",
+     "Government regains territory"),
+    ("The rebels were driven out of the village by the army.", "Government regains territory"),
+    ("Rebels seized control of the district headquarters after a night of fighting.",
+     "Non-state actor overtakes territory"),
+    ("Al-Shabaab fighters overran the town and raised their flag.",
+     "Non-state actor overtakes territory"),
+    # Explosions/Remote violence
+    ("Government forces used chlorine gas against the besieged suburb.", "Chemical weapon"),
+    ("Warplanes bombed the market in the afternoon.", "Air/drone strike"),
+    ("A drone strike hit a car carrying two commanders.", "Air/drone strike"),
+    ("Joint Russian-Syrian air strikes hit the outskirts of the town.", "Air/drone strike"),
+    ("Artillery shells landed on the outskirts of the city overnight.",
+     "Shelling/artillery/missile attack"),
+    ("Rebels fired mortars at the airport, damaging a runway.",
+     "Shelling/artillery/missile attack"),
+    ("A roadside bomb hit a minibus near the bridge.", "Remote explosive/landmine/IED"),
+    ("Two children were wounded when a landmine exploded in a field.",
+     "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at the entrance of a mosque.", "Suicide bomb"),
+    ("An attacker threw a hand grenade into the crowded bus station.", "Grenade"),
+    ("Police defused a bomb planted under a bridge.", "Disrupted weapons use"),
+    ("Soldiers found three landmines buried near the road.", "Disrupted weapons use"),
+    ("Troops seized a cache of rifles and ammunition in the forest.", "Disrupted weapons use"),
+    # Violence against civilians
+    ("Gunmen shot dead a civilian in the village.", "Attack"),
+    ("Three farmers were killed by militiamen in their fields.", "Attack"),
+    ("A man shot and wounded two people outside a bar on Saturday night.", "Attack"),
+    ("A teenager was shot and killed at his home on Friday night.", "Attack"),
+    ("Six people were shot at a party after an argument broke out in the yard.", "Attack"),
+    ("Gunmen kidnapped six aid workers on the road to the camp.",
+     "Abduction/forced disappearance"),
+    ("The journalist was abducted by unidentified armed men.",
+     "Abduction/forced disappearance"),
+    ("Soldiers raped two women during a raid on the village.", "Sexual violence"),
+    # Protests
+    ("Hundreds of teachers rallied outside the ministry.", "Peaceful protest"),
+    ("Farmers marched to parliament to demand higher crop prices.", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters.", "Protest with intervention"),
+    ("Police detained a dozen activists during a protest outside the court.",
+     "Protest with intervention"),
+    ("Security forces opened fire on protesters, killing four.",
+     "Excessive force against protesters"),
+    ("Four protesters died after police fired live ammunition at the crowd.",
+     "Excessive force against protesters"),
+    # Riots
+    ("Protesters threw stones at police and set tyres on fire.", "Violent demonstration"),
+    ("Demonstrators torched cars and smashed shop windows during the march.",
+     "Violent demonstration"),
+    ("Villagers beat a farmer to death after accusing him of witchcraft.", "Mob violence"),
+    # Strategic developments
+    ("The government and the rebels signed a ceasefire agreement in the capital.", "Agreement"),
+    ("Forty fighters surrendered to government forces in the north.", "Agreement"),
+    ("The two sides agreed to a prisoner exchange.", "Agreement"),
+    ("Police arrested a senior opposition leader at his home.", "Arrests"),
+    ("The army deployed reinforcements to the border region.", "Change to group/activity"),
+    ("The two armed groups merged to form a new alliance.", "Change to group/activity"),
+    ("Turkish ground forces have set up two military bases near Zakho.",
+     "Headquarters or base established"),
+    ("Rebels pulled out of the town and government troops took control of it without a fight.",
+     "Non-violent transfer of territory"),
+    ("Several shops were looted in the township overnight.", "Looting/property destruction"),
+    ("Militiamen burned down dozens of homes in the village.", "Looting/property destruction"),
+    ("Authorities imposed a curfew on the city after the unrest.", "Other"),
+    # not ACLED events: disasters, crime, diplomacy, claims, reports of the past
+    ("An earthquake killed twelve people and destroyed hundreds of homes.", NONE),
+    ("A fire broke out at a chemical factory, killing three workers.", NONE),
+    ("Two people died when a bus collided with a truck on the highway.", NONE),
+    ("Police seized two tonnes of cocaine hidden in a shipping container.", NONE),
+    ("The foreign ministers met in Geneva to discuss trade.", NONE),
+    ("The group claimed responsibility for the attack in a statement.", NONE),
+    ("The ambassador was summoned over remarks by the prime minister.", NONE),
+    ("A toddler accidentally shot himself with his father's handgun.", NONE),
+]
+
+# verbal and cooperative events told beside a violent one: (text, PLOVER event expected among
+# the story's events)
+VERBAL: list[tuple[str, str]] = [
+    ("Warplanes struck the town. Moscow announced new talks with Ankara on Tuesday.", "CONSULT"),
+    ("Militants attacked a checkpoint. The president threatened to retaliate.", "THREATEN"),
+    ("Rebels shelled the city. The governor demanded that the rebels withdraw.", "DEMAND"),
+    ("Soldiers clashed with rebels. The ministry accused the rebels of using civilians as "
+     "shields.", "ACCUSE"),
+]
+
+
+def main_event(text: str) -> Event | None:
+    events = extract_document(make_document(text, None)).events
+    return events[0] if events else None
+
+
+@pytest.mark.parametrize(("text", "expected"), SUB_TYPES)
+def test_main_event_sub_type(text: str, expected: str | None) -> None:
+    event = main_event(text)
+    assert (event.sub_event_type if event else None) == expected
+
+
+def test_the_set_covers_every_sub_type() -> None:
+    covered = {sub for _, sub in SUB_TYPES if sub}
+    assert len(covered) == 25
+
+
+@pytest.mark.parametrize(("text", "plover"), VERBAL)
+def test_verbal_event_beside_a_violent_one(text: str, plover: str) -> None:
+    events = extract_document(make_document(text, None)).events
+    assert plover in [e.plover.event for e in events if e.plover]
+
+
+def test_joint_strikes_have_two_initiators() -> None:
+    event = main_event("Joint Russian-Syrian air strikes hit the outskirts of the town.")
+    assert event is not None
+    assert {a.country for a in event.actors1} == {"RUS", "SYR"}
+
+
+def test_passive_victims_are_targets_and_the_agent_is_the_perpetrator() -> None:
+    event = main_event("Three farmers were killed by militiamen in their fields.")
+    assert event is not None
+    assert [a.sector for a in event.actors1] == ["militia"]
+    assert [a.sector for a in event.actors2] == ["civilians"]
