@@ -61,7 +61,9 @@ def find_places(ctx: Context) -> Context:
     """Fill `ctx.places` with the document's resolved toponyms, in text order."""
     gazetteer = load_gazetteer()
     text = ctx.doc.text  # spaCy rebuilds it from the tokens on every access
-    mentions = _nest(_dedupe(_mentions(ctx.doc, text, gazetteer)), text)
+    cues = place_cues()
+    mentions = _nest(_dedupe([m for m in _mentions(ctx.doc, text, gazetteer)
+                              if _standalone(m, text, cues)]), text)
     picks = resolve([Toponym(m.span.text, m.candidates, m.want, m.container, m.contents,
                              m.container_name) for m in mentions])
     places = tuple(_place(m, e) for m, e in zip(mentions, picks, strict=True) if e is not None)
@@ -201,6 +203,18 @@ def _untagged(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozens
                                2 if near else 1, None)
                 break
             words.pop()
+
+
+def _standalone(mention: _Mention, text: str, cues: dict[str, frozenset[str]]) -> bool:
+    """False for a name the text makes part of a town ("the Restrepo neighborhood", "Santa
+    Croce square": the gazetteer has no such places, and a namesake town elsewhere is wrong) and
+    for a short capitalised abbreviation that only matches towns ("PAT", "UP")."""
+    after = re.match(r"\s+([A-Za-z]+)", text[mention.span.end:])
+    if after and after.group(1).lower() in cues["subplace_after"]:
+        return False
+    name = mention.span.text
+    return not (name.isupper() and len(name) <= 4 and
+                all(c.kind == "city" for c in mention.candidates))
 
 
 def _follows_place(ent: Entity, text: str, found: Sequence[_Mention]) -> bool:
