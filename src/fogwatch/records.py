@@ -32,6 +32,7 @@ __all__ = [
     "Place",
     "Plover",
     "Precision",
+    "Report",
     "Source",
     "SourceKind",
     "Span",
@@ -263,8 +264,22 @@ class Extraction:
 
 
 @dataclass(frozen=True, slots=True)
+class Report:
+    """One member event of an incident as one document told it, and when that was published."""
+
+    event_id: str
+    doc_id: str
+    published: dt.date | None
+    source: str | None
+    certainty: Certainty
+    fatalities: Fatalities | None = None
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
-    """One real-world event as seen across reports."""
+    """One real-world event as seen across reports (linking/): `events` are the member event
+    ids, `reports` say which document told each and when; `denied_by` names who denied it."""
 
     id: str
     events: tuple[str, ...]
@@ -276,6 +291,12 @@ class Incident:
     first_reported: dt.date | None
     confirmed_at: dt.date | None
     claims: tuple[Claim, ...] = field(default_factory=tuple)
+    sub_event_type: str | None = None
+    plover: Plover | None = None
+    actors1: tuple[Actor, ...] = ()
+    actors2: tuple[Actor, ...] = ()
+    denied_by: tuple[str, ...] = ()
+    reports: tuple[Report, ...] = ()
 
 
 def content_hash(text: str) -> str:

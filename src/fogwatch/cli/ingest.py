@@ -19,6 +19,7 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from fogwatch.cli.common import DbOption, error_console, open_store, say_error
+from fogwatch.cli.link import link_after_ingest
 from fogwatch.errors import StoreError
 from fogwatch.ingest.items import Columns, Format, ReadOptions
 from fogwatch.ingest.near_duplicates import NearDuplicateIndex, mark_near_duplicates
@@ -149,6 +150,8 @@ def ingest(
     finally:
         store.close()
     typer.echo(tally.summary())
+    if tally.new:
+        link_after_ingest(db)  # the new events join the stored incidents (linking/)
     if tally.failed:
         raise typer.Exit(1)
 

@@ -7,7 +7,9 @@ import typer
 from fogwatch.cli import events as events_cmd
 from fogwatch.cli import export as export_cmd
 from fogwatch.cli import extract as extract_cmd
+from fogwatch.cli import incidents as incidents_cmd
 from fogwatch.cli import ingest as ingest_cmd
+from fogwatch.cli import link as link_cmd
 from fogwatch.cli import serve as serve_cmd
 
 app = typer.Typer(
@@ -20,4 +22,6 @@ app.command("extract")(extract_cmd.extract)
 app.command("ingest")(ingest_cmd.ingest)
 app.command("events")(events_cmd.events)
 app.command("export")(export_cmd.export)
+app.command("link")(link_cmd.link_command)
+app.command("incidents")(incidents_cmd.incidents)
 app.command("serve")(serve_cmd.serve)

@@ -24,7 +24,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL, Connection, Engine
 
 from fogwatch.errors import StoreError
-from fogwatch.records import Event, Extraction, Fingerprint, from_json, to_json
+from fogwatch.records import Document, Event, Extraction, Fingerprint, Incident, from_json, to_json
+from fogwatch.store import incidents as incident_sql
 from fogwatch.store import schema
 from fogwatch.store.failures import Backoff, retried, translated
 from fogwatch.store.url import describe, resolve_url, sqlite_path
@@ -201,6 +202,45 @@ class Store:
             rows = conn.execute(query).all()
         return [dataclasses.replace(from_json(Event, json.loads(data)), doc_id=doc_id)
                 for doc_id, data in rows]
+
+    # --- incidents (linking/) -------------------------------------------------------------
+
+    def event_documents(self, *, start: dt.date | None = None, end: dt.date | None = None,
+                        unlinked_only: bool = False) -> list[tuple[Event, Document]]:
+        """Stored events with their documents, for linking: those whose date (else their
+        document's publication) falls in [start, end]; with `unlinked_only`, those in no
+        incident yet."""
+        with self._connect() as conn:
+            return incident_sql.event_documents(conn, start=start, end=end,
+                                                unlinked_only=unlinked_only)
+
+    def events_by_key(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Event]:
+        """The stored events with these (document content hash, event id) keys."""
+        with self._connect() as conn:
+            return incident_sql.events_by_key(conn, keys)
+
+    def incident_memberships(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """The incident id of each of these (document, event) keys that is linked."""
+        with self._connect() as conn:
+            return incident_sql.memberships(conn, keys)
+
+    def replace_incidents(self, removed: Iterable[str], added: Iterable[Incident], *,
+                          everything: bool = False) -> None:
+        """In one transaction, drop the `removed` incidents (all of them with `everything`) and
+        store the `added` ones with their members."""
+        with self._connect(write=True) as conn, conn.begin():
+            if everything:
+                incident_sql.clear_incidents(conn)
+            else:
+                incident_sql.delete_incidents(conn, removed)
+            incident_sql.insert_incidents(conn, list(added))
+
+    def incidents(self, *, since: dt.date | None = None, country: str | None = None,
+                  ids: Iterable[str] | None = None) -> list[Incident]:
+        """Stored incidents in date order (undated last): those dated on or after `since`,
+        placed in `country` (ISO 3166 alpha-3), or with these `ids`."""
+        with self._connect() as conn:
+            return incident_sql.read_incidents(conn, since=since, country=country, ids=ids)
 
     # --- plumbing --------------------------------------------------------------------------
 

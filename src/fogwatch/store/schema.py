@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["documents", "events", "extractions", "metadata", "near_duplicate_bands",
-           "near_duplicate_signatures"]
+__all__ = ["documents", "events", "extractions", "incident_events", "incidents", "metadata",
+           "near_duplicate_bands", "near_duplicate_signatures"]
 
 metadata = sa.MetaData()
 
@@ -71,4 +71,38 @@ events = sa.Table(
     sa.Index("ix_events_event_type", "event_type"),
     sa.Index("ix_events_sub_event_type", "sub_event_type"),
     sa.Index("ix_events_lat_lon", "lat", "lon"),
+)
+
+
+# Incidents (linking/): one row each, with the columns the queries filter on; the whole record
+# (records.to_json(Incident)) in `json`.
+incidents = sa.Table(
+    "incidents", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("event_type", sa.Text, nullable=True),
+    sa.Column("sub_event_type", sa.Text, nullable=True),
+    sa.Column("country", sa.String(3), nullable=True),
+    sa.Column("date_start", sa.Date, nullable=True),
+    sa.Column("date_end", sa.Date, nullable=True),
+    sa.Column("fatalities_low", sa.Integer, nullable=True),
+    sa.Column("fatalities_best", sa.Integer, nullable=True),
+    sa.Column("fatalities_high", sa.Integer, nullable=True),
+    sa.Column("certainty", sa.String(16), nullable=False),
+    sa.Column("first_reported", sa.Date, nullable=True),
+    sa.Column("confirmed_at", sa.Date, nullable=True),
+    sa.Column("json", sa.Text, nullable=False),
+    sa.Index("ix_incidents_date_start", "date_start"),
+    sa.Index("ix_incidents_country", "country"),
+)
+
+# Which incident each linked event belongs to; an event in no row is not linked yet.
+incident_events = sa.Table(
+    "incident_events", metadata,
+    sa.Column("doc_id", sa.String(64), primary_key=True),
+    sa.Column("event_id", sa.Text, primary_key=True),
+    sa.Column("incident_id", sa.String(64),
+              sa.ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False),
+    sa.ForeignKeyConstraint(["doc_id", "event_id"], ["events.doc_id", "events.id"],
+                            ondelete="CASCADE"),
+    sa.Index("ix_incident_events_incident_id", "incident_id"),
 )

@@ -1,0 +1,94 @@
+"""Linking: many reports' events -> incidents, with figures reconciled and certainty followed.
+
+    mentions = [mention_of(event, document) for event, document in stored]
+    incidents = link(mentions)                      # everything, from scratch
+    change = relink(new_mentions, nearby_mentions, memberships)   # incremental
+
+Pure functions: the caller (cli/link.py) reads the store and writes the result back.
+`link` is deterministic and independent of the order of its input; `relink` gives exactly the
+incidents `link` would give for the connected components that the new mentions touch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from fogwatch.linking.clustering import REACH_DAYS, cluster, components
+from fogwatch.linking.mentions import Mention, mention_of
+from fogwatch.linking.reconcile import fatalities, reconcile
+from fogwatch.linking.score import LINK_THRESHOLD, conflict, pair_score
+from fogwatch.records import Incident
+
+__all__ = [
+    "LINK_THRESHOLD",
+    "REACH_DAYS",
+    "Mention",
+    "Relinking",
+    "conflict",
+    "fatalities",
+    "link",
+    "mention_of",
+    "pair_score",
+    "reconcile",
+    "relink",
+]
+
+
+def link(mentions: Iterable[Mention]) -> list[Incident]:
+    """The incidents told by `mentions`, in the order of their first member's key."""
+    return [reconcile(group) for group in cluster(mentions)]
+
+
+@dataclass(frozen=True, slots=True)
+class Relinking:
+    """What incremental linking changes: incidents to drop and incidents to store instead.
+
+    `first`..`last` (proleptic ordinals) is the widened date range of the mentions relinked;
+    the caller must have passed every stored mention within `REACH_DAYS` days of it
+    as `nearby`, or call again with a wider window (`covered` tells).
+    """
+
+    removed: tuple[str, ...]
+    incidents: tuple[Incident, ...]
+    first: int
+    last: int
+
+    def covered(self, window_first: int, window_last: int) -> bool:
+        """Whether a pool of stored mentions dated in [window_first, window_last] was wide
+        enough for this result to equal a full rebuild."""
+        return (window_first <= self.first - REACH_DAYS
+                and self.last + REACH_DAYS <= window_last)
+
+
+def relink(new: Sequence[Mention], nearby: Sequence[Mention],
+           memberships: Mapping[tuple[str, str], str]) -> Relinking:
+    """Link `new` mentions into the stored ones around them.
+
+    `nearby` are stored mentions that may link with the new ones (the caller loads a date window
+    around them); `memberships` gives the current incident id of stored mentions. The connected
+    components that contain a new mention are clustered again from scratch; every incident that
+    held one of their stored mentions is replaced.
+    """
+    pool = {m.key: m for m in nearby}
+    pool.update((m.key, m) for m in new)
+    mentions = sorted(pool.values(), key=lambda m: m.key)
+    fresh = {m.key for m in new}
+    touched: list[Mention] = []
+    for component in components(mentions):
+        members = [mentions[i] for i in component]
+        if any(m.key in fresh for m in members):
+            touched.extend(members)
+    # A stored incident split across the pool's edge would be rebuilt from part of it: take
+    # its other members too (they are in `nearby` when the window is wide enough).
+    held = {memberships[m.key] for m in touched if m.key in memberships}
+    touched_keys = {m.key for m in touched}
+    touched.extend(m for m in mentions if m.key not in touched_keys
+                   and memberships.get(m.key) in held)
+    dated = [m for m in touched if m.dated]
+    return Relinking(
+        removed=tuple(sorted(held)),
+        incidents=tuple(link(touched)),
+        first=min((m.first for m in dated), default=0),
+        last=max((m.last for m in dated), default=0),
+    )

@@ -1,0 +1,187 @@
+"""Candidate pairs by blocking, then clustering: which mentions tell one incident.
+
+Blocking keeps the work about linear in the number of mentions. A mention with a day- or
+week-precise date sits in the 3-day buckets its widened interval covers, in its 0.25-degree cell
+(or in no cell, when its place is vaguer or unknown). It is compared with the mentions of the
+same buckets in its own and the eight neighbouring cells, and with the cell-less ones of those
+buckets. A month-precise mention is compared only with mentions in its and the neighbouring
+cells over its months; a vaguer one, or a month-precise one with no cell, only with the other
+events of its own story. Events of one story are always compared.
+
+Clustering is single-link over edges (`pair_score` >= `LINK_THRESHOLD`) with a veto: edges are
+taken strongest first (ties by the mentions' keys, never by input order), and two clusters
+merge only if at most `VETO_SHARE` of the pairs across them conflict (`conflict`); refused
+edges are tried again, in the same order, until a pass merges nothing. The result depends only
+on the set of mentions, and only within each connected component of the edges, which is what
+lets `fogwatch ingest` relink just the components that new events touch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+
+from fogwatch.linking.mentions import Mention
+from fogwatch.linking.score import LINK_THRESHOLD, conflict, pair_score
+
+__all__ = [
+    "BUCKET_DAYS",
+    "FINE_SPAN_DAYS",
+    "MONTH_SPAN_DAYS",
+    "REACH_DAYS",
+    "candidate_pairs",
+    "cluster",
+    "components",
+    "edges",
+]
+
+BUCKET_DAYS = 3
+# Widened intervals up to this long are blocked by 3-day buckets (day and week precision) ...
+FINE_SPAN_DAYS = 16
+# ... up to this long by month (month precision); longer ones link within their story only.
+MONTH_SPAN_DAYS = 80
+# No two mentions whose dates lie further apart than this are ever compared (except within one
+# story): incremental linking loads the stored mentions this close to the new ones.
+REACH_DAYS = 2 * MONTH_SPAN_DAYS
+
+# Two clusters merge unless more than this share of the pairs across them conflict: one
+# misplaced or misdated event among a story's several must not keep the story apart.
+VETO_SHARE = 0.5
+
+_NEIGHBOURS = tuple((dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+Cell = tuple[int, int]
+
+
+def candidate_pairs(mentions: Sequence[Mention]) -> Iterator[tuple[int, int]]:
+    """Index pairs (i < j) of mentions worth scoring, each once."""
+    seen: set[tuple[int, int]] = set()
+    for i, j in _blocked_pairs(mentions):
+        pair = (i, j) if i < j else (j, i)
+        if i != j and pair not in seen:
+            seen.add(pair)
+            yield pair
+
+
+def edges(mentions: Sequence[Mention]) -> list[tuple[float, int, int]]:
+    """The scored candidate pairs at or above the link threshold, strongest first."""
+    found = []
+    for i, j in candidate_pairs(mentions):
+        score = pair_score(mentions[i], mentions[j])
+        if score >= LINK_THRESHOLD:
+            found.append((score, i, j))
+    found.sort(key=lambda e: (-e[0], mentions[e[1]].key, mentions[e[2]].key))
+    return found
+
+
+def cluster(mentions: Iterable[Mention]) -> list[list[Mention]]:
+    """The mentions grouped into incidents; each group sorted by key, groups by first key."""
+    ordered = sorted(mentions, key=lambda m: m.key)
+    parent = list(range(len(ordered)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pending = edges(ordered)
+    while pending:  # a merge refused now may be allowed once the clusters have grown
+        refused = []
+        for edge in pending:
+            ri, rj = root(edge[1]), root(edge[2])
+            if ri == rj:
+                continue
+            if _vetoed(ordered, members[ri], members[rj]):
+                refused.append(edge)
+                continue
+            keep, gone = (ri, rj) if ri < rj else (rj, ri)
+            parent[gone] = keep
+            members[keep].extend(members.pop(gone))
+        if len(refused) == len(pending):
+            break
+        pending = refused
+    groups = [sorted((ordered[i] for i in group), key=lambda m: m.key)
+              for group in members.values()]
+    return sorted(groups, key=lambda g: g[0].key)
+
+
+def components(mentions: Sequence[Mention]) -> list[set[int]]:
+    """Connected components (index sets) of the link edges; singletons included."""
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in edges(mentions):
+        parent[root(i)] = root(j)
+    found: dict[int, set[int]] = defaultdict(set)
+    for i in range(len(mentions)):
+        found[root(i)].add(i)
+    return list(found.values())
+
+
+def _vetoed(mentions: Sequence[Mention], left: list[int], right: list[int]) -> bool:
+    conflicts = sum(conflict(mentions[a], mentions[b]) is not None for a in left for b in right)
+    return conflicts > VETO_SHARE * len(left) * len(right)
+
+
+def _blocked_pairs(mentions: Sequence[Mention]) -> Iterator[tuple[int, int]]:
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    fine_cell: dict[tuple[int, Cell], list[int]] = defaultdict(list)
+    fine_loose: dict[int, list[int]] = defaultdict(list)
+    fine_all: dict[int, list[int]] = defaultdict(list)
+    month_cell: dict[tuple[int, Cell], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        by_doc[m.key[0]].append(i)
+        if not m.dated:
+            continue
+        if m.span_days <= FINE_SPAN_DAYS:
+            for bucket in _buckets(m):
+                fine_all[bucket].append(i)
+                if m.cell is None:
+                    fine_loose[bucket].append(i)
+                else:
+                    fine_cell[(bucket, m.cell)].append(i)
+        if m.cell is not None and m.span_days <= MONTH_SPAN_DAYS:
+            for month in _months(m):
+                month_cell[(month, m.cell)].append(i)
+    for group in by_doc.values():
+        for a in range(len(group)):
+            for b in range(a + 1, len(group)):
+                yield group[a], group[b]
+    for i, m in enumerate(mentions):
+        if not m.dated:
+            continue
+        if m.span_days <= FINE_SPAN_DAYS:
+            for bucket in _buckets(m):
+                if m.cell is None:
+                    others: Iterable[int] = fine_all[bucket]
+                else:
+                    others = [*fine_loose[bucket], *_near(fine_cell, bucket, m.cell)]
+                for j in others:
+                    if j > i:
+                        yield i, j
+        elif m.cell is not None and m.span_days <= MONTH_SPAN_DAYS:
+            for month in _months(m):
+                for j in _near(month_cell, month, m.cell):
+                    if j != i:
+                        yield i, j
+
+
+def _near(index: dict[tuple[int, Cell], list[int]], key: int, cell: Cell) -> Iterator[int]:
+    for dy, dx in _NEIGHBOURS:
+        yield from index.get((key, (cell[0] + dy, cell[1] + dx)), ())
+
+
+def _buckets(m: Mention) -> range:
+    return range(m.first // BUCKET_DAYS, m.last // BUCKET_DAYS + 1)
+
+
+def _months(m: Mention) -> list[int]:
+    first, last = dt.date.fromordinal(m.first), dt.date.fromordinal(m.last)
+    return list(range(first.year * 12 + first.month - 1, last.year * 12 + last.month))

@@ -1,0 +1,116 @@
+"""The Store's incident methods, on SQLite and on PostgreSQL (skipped without a server)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from fogwatch.linking import link, mention_of
+from fogwatch.records import (
+    Document,
+    Event,
+    Extraction,
+    Fatalities,
+    Place,
+    Plover,
+    When,
+    content_hash,
+)
+from fogwatch.store import Store
+
+KANSAFRA = Place("Kansafra", "Idlib", None, "SYR", 35.66, 36.48, 169304, "PPL", 1)
+ANKARA = Place("Ankara", "Ankara", None, "TUR", 39.92, 32.85, 323786, "PPLC", 1)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        url = str(tmp_path / "fog.db")
+    else:
+        url = request.getfixturevalue("postgres_url")
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:  # a fresh schema for each test
+            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+        engine.dispose()
+    with Store.open(url) as opened:
+        yield opened
+
+
+def _story(store: Store, text: str, published: dt.date, place: Place, killed: int) -> Document:
+    doc = Document(id=content_hash(text), text=text, published=published, ref=text[:8])
+    event = Event(id=f"e-{doc.id[:6]}", doc_id=doc.id, event_type="Explosions/Remote violence",
+                  sub_event_type="Air/drone strike", plover=Plover("ASSAULT", "aerial"),
+                  place=place, when=When(published, published, "day"),
+                  fatalities=Fatalities(killed, killed, killed))
+    store.add(Extraction(doc, events=(event,)))
+    return doc
+
+
+def _link_all(store: Store) -> None:
+    mentions = [mention_of(e, d) for e, d in store.event_documents()]
+    store.replace_incidents((), link(mentions), everything=True)
+
+
+def test_stored_incidents_come_back_exactly(store: Store) -> None:
+    day = dt.date(2024, 3, 4)
+    _story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
+    _story(store, "Strike two on Kansafra.", day, KANSAFRA, 3)
+    mentions = [mention_of(e, d) for e, d in store.event_documents()]
+    incidents = link(mentions)
+    store.replace_incidents((), incidents)
+    assert store.incidents() == incidents
+    assert len(incidents) == 1 and incidents[0].fatalities == Fatalities(2, 3, 3)
+
+
+def test_linked_events_are_no_longer_unlinked(store: Store) -> None:
+    day = dt.date(2024, 3, 4)
+    _story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
+    _link_all(store)
+    late = _story(store, "Strike two on Kansafra.", day, KANSAFRA, 3)
+    assert [d.id for _, d in store.event_documents(unlinked_only=True)] == [late.id]
+
+
+def test_replacing_incidents_drops_the_old_ones_and_their_members(store: Store) -> None:
+    day = dt.date(2024, 3, 4)
+    _story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
+    _link_all(store)
+    [old] = store.incidents()
+    _story(store, "Strike two on Kansafra.", day, KANSAFRA, 3)
+    _link_all(store)
+    [new] = store.incidents()
+    assert len(new.reports) == 2
+    keys = [(r.doc_id, r.event_id) for r in new.reports]
+    assert set(store.incident_memberships(keys).values()) == {new.id}
+    assert store.incidents(ids=[old.id]) == ([new] if old.id == new.id else [])
+
+
+def test_incidents_filter_by_date_and_country(store: Store) -> None:
+    _story(store, "A strike on Kansafra.", dt.date(2024, 3, 4), KANSAFRA, 2)
+    _story(store, "A blast in Ankara.", dt.date(2024, 5, 1), ANKARA, 1)
+    _link_all(store)
+    assert [i.place.name for i in store.incidents() if i.place] == ["Kansafra", "Ankara"]
+    assert [i.place.name for i in store.incidents(since=dt.date(2024, 4, 1)) if i.place] == [
+        "Ankara"]
+    assert [i.place.name for i in store.incidents(country="syr") if i.place] == ["Kansafra"]
+
+
+def test_event_documents_between_dates_take_undated_events_by_publication(
+        store: Store) -> None:
+    text = "An undated strike story."
+    doc = Document(id=content_hash(text), text=text, published=dt.date(2024, 3, 4))
+    event = Event(id="e1", doc_id=doc.id, event_type="Battles", sub_event_type="Armed clash",
+                  plover=Plover("FIGHT"))
+    store.add(Extraction(doc, events=(event,)))
+    inside = store.event_documents(start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 5))
+    outside = store.event_documents(start=dt.date(2024, 4, 1))
+    assert [e.id for e, _ in inside] == ["e1"] and outside == []
+
+
+def test_events_by_key_finds_stored_events(store: Store) -> None:
+    doc = _story(store, "A strike on Kansafra.", dt.date(2024, 3, 4), KANSAFRA, 2)
+    key = (doc.id, f"e-{doc.id[:6]}")
+    assert list(store.events_by_key([key, (doc.id, "missing")])) == [key]
