@@ -3,7 +3,9 @@
 Documents already in the store (same content hash) are neither extracted nor stored again. A
 document that cannot be read or extracted is reported on one line and the rest go on; the exit
 code is 1 when anything failed. Near-duplicates are marked on the way in (ingest/near_duplicates);
-with --workers N the extraction runs in a local process pool (ingest/pool).
+with --workers N the extraction runs in a local process pool (ingest/pool), with --engine dask
+on a Dask cluster (ingest/dask_engine); --prefilter skips documents without a conflict keyword
+(pipeline/prefilter).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 
 from fogwatch.cli.common import DbOption, error_console, open_store, say_error
 from fogwatch.cli.link import link_after_ingest
-from fogwatch.errors import StoreError
+from fogwatch.errors import FogwatchError, StoreError
+from fogwatch.ingest.engines import Engine, EngineKind, Prefiltered, open_engine
 from fogwatch.ingest.items import Columns, Format, ReadOptions
 from fogwatch.ingest.near_duplicates import NearDuplicateIndex, mark_near_duplicates
 from fogwatch.ingest.pool import ExtractionPool, describe
@@ -113,9 +116,20 @@ def ingest(
     date_column: DateColumnOption = "published",
     id_column: IdColumnOption = "id",
     encoding: EncodingOption = None,
-    workers: Annotated[int, typer.Option(
-        "--workers", min=1, help="Extract in this many local processes (each loads the "
-                                 "spaCy model once).")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Extract in this many local processes, or Dask workers in the "
+                                 "local cluster (each loads the spaCy model once). Default: 1 "
+                                 "local, 2 with --engine dask.")] = None,
+    engine: Annotated[EngineKind, typer.Option(
+        "--engine", help="Where extraction runs: local (this process or a process pool) or "
+                         "dask (a Dask cluster; a local one unless --scheduler).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="With --engine dask: join this Dask scheduler (tcp://host:8786) instead of "
+             "starting a local cluster; fogwatch must be installed on its workers.")] = None,
+    prefilter: Annotated[bool, typer.Option(
+        "--prefilter", help="Skip the pipeline for documents with no conflict keyword "
+                            "(stored with no events); faster on mixed news.")] = False,
 ) -> None:
     """Extract events from documents and store them; documents already stored are skipped.
 
@@ -123,6 +137,11 @@ def ingest(
     whether that was stored by this run or an earlier one.
     """
     console = error_console()
+    if scheduler is not None and engine != "dask":
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    if scheduler is not None and workers is not None:
+        raise typer.BadParameter("the cluster behind --scheduler has its own workers; leave "
+                                 "out --workers", param_hint="--workers")
     options = read_options(fmt, text_column, date_column, id_column, encoding)
     store = open_store(db)
     tally = Tally()
@@ -134,24 +153,32 @@ def ingest(
     items = mark_near_duplicates(
         read_paths(paths, options), NearDuplicateIndex(stored=store.similar_documents))
     try:
-        with progress, ExtractionPool(workers) as pool:
+        with progress, open_engine(engine, workers=workers, scheduler=scheduler,
+                                   prefilter=prefilter) as pool:
             task = progress.add_task("ingest", total=None, rate="")
             started = time.monotonic()
             for outcome in ingest_items(items, store, pool=pool,
-                                        batch_size=BATCH_SIZE * workers):
+                                        batch_size=BATCH_SIZE * pool.workers):
                 tally.count(outcome)
                 if outcome.error is not None:
                     say_error(progress.console, outcome.error)
                 progress.update(task, advance=1, rate=_rate(tally.total, started))
+            skipped = pool.skipped if isinstance(pool, Prefiltered) else 0
     except StoreError as exc:
         say_error(console, f"{exc} (stopped here: the documents not yet stored were left out)")
         typer.echo(tally.summary())
+        raise typer.Exit(1) from None
+    except FogwatchError as exc:  # the engine cannot start (a Dask scheduler out of reach)
+        say_error(console, str(exc))
         raise typer.Exit(1) from None
     finally:
         store.close()
     typer.echo(tally.summary())
     if tally.new:
         link_after_ingest(db)  # the new events join the stored incidents (linking/)
+    if prefilter:
+        typer.echo(f"{skipped} of the documents extracted had no conflict keyword: stored "
+                   "without events (--prefilter)")
     if tally.failed:
         raise typer.Exit(1)
 
@@ -161,7 +188,7 @@ def _rate(done: int, started: float) -> str:
     return f"{done / seconds:,.1f} documents/s" if seconds > 0 else ""
 
 
-def ingest_items(items: Iterable[Item], store: Store, *, pool: ExtractionPool | None = None,
+def ingest_items(items: Iterable[Item], store: Store, *, pool: Engine | None = None,
                  batch_size: int = BATCH_SIZE) -> Iterator[Outcome]:
     """Store the extractions of items not stored yet; one Outcome per item.
 
