@@ -10,17 +10,19 @@ one toll.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 from fogwatch.pipeline.context import Context
 from fogwatch.pipeline.event_types import trigger_index
-from fogwatch.records import Certainty, Claim, Event, Fatalities, Figure, Span
+from fogwatch.pipeline.figures import head_word, is_toll
+from fogwatch.records import Certainty, Claim, Event, Evidence, Fatalities, Figure, Span
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
     from spacy.tokens import Span as Sentence
 
 __all__ = ["CERTAINTY_ORDER", "event_certainty", "event_claims", "event_figures", "fatalities",
-           "in_tally", "one_event_per_figure"]
+           "in_tally", "one_event_per_figure", "restates"]
 
 # An event is as certain as its firmest claim; short of confirmation, a denial or a doubt
 # outweighs a plain report.
@@ -80,19 +82,61 @@ def in_tally(figures: tuple[Figure, ...], offset: int) -> bool:
                for f in figures)
 
 
-def one_event_per_figure(events: list[Event]) -> list[Event]:
+def one_event_per_figure(events: list[Event], figures: tuple[Figure, ...] = ()) -> list[Event]:
     """A figure counts for one event only: the most salient event that claims it. Events of
     neighbouring sentences would otherwise both count one toll; the main event keeps it, since
-    a follow-up sentence ("Three soldiers died.") most often continues the main story."""
-    counted: set[Figure] = set()
+    a follow-up sentence ("Three soldiers died.") most often continues the main story. The main
+    event also takes the story's figures that no event claims; a figure restating one already
+    counted ("three people died" after "three people were killed") counts no more, and a toll
+    update ("the death toll rose to 12") replaces the smaller figures of its kind."""
+    claimed = {f for e in events for f in e.figures}
+    orphans = tuple(f for f in figures if not f.cumulative and f not in claimed)
+    counted: list[Figure] = []
+    own: list[tuple[Figure, ...]] = []
+    for n, event in enumerate(events):
+        kept = []
+        for f in event.figures + (orphans if n == 0 else ()):
+            if f in counted or any(restates(f, g) for g in counted):
+                continue
+            kept.append(f)
+            counted.append(f)
+        own.append(tuple(kept))
+    tolls = {}
+    for f in counted:
+        if is_toll(f) and f.best is not None and (f.kind not in tolls
+                                                  or (tolls[f.kind].best or 0) < f.best):
+            tolls[f.kind] = f
     shared = []
-    for event in events:
-        figures = tuple(f for f in event.figures if f not in counted)
-        counted.update(event.figures)
-        if figures != event.figures:
-            kept = {f.span for f in figures}
-            evidence = tuple(e for e in event.evidence if e.field != "fatalities" or e.span in kept)
-            event = dataclasses.replace(event, figures=figures, evidence=evidence,
-                                        fatalities=fatalities(figures))
+    for event, kept_figures in zip(events, own, strict=True):
+        kept_figures = tuple(f for f in kept_figures if f.kind not in tolls or f is tolls[f.kind]
+                             or (f.best or 0) > (tolls[f.kind].best or 0))
+        if kept_figures != event.figures:
+            spans = {f.span for f in kept_figures}
+            evidence = tuple(e for e in event.evidence
+                             if e.field != "fatalities" or e.span in spans)
+            evidence += tuple(Evidence("fatalities", f.span) for f in kept_figures
+                              if f.kind == "killed" and f.span is not None
+                              and f not in event.figures)
+            event = dataclasses.replace(event, figures=kept_figures, evidence=evidence,
+                                        fatalities=fatalities(kept_figures))
         shared.append(event)
     return shared
+
+
+# Words for anyone at all: a figure of them may restate a figure of named or described victims.
+_ANYONE = frozenset({None, "people", "persons", "person", "victim", "victims", "man", "woman",
+                     "individual", "individuals", "he", "she", "him", "her"})
+# Words that add victims to those already told ("two other people", "another man").
+_MORE = frozenset({"other", "others", "another", "also", "more", "second", "third",
+                   "additional", "further"})
+
+
+def restates(figure: Figure, counted: Figure) -> bool:
+    """Whether a figure tells again a figure already counted: same kind and count, victims that
+    may be the same people, and no word saying these are more."""
+    if figure.kind != counted.kind or figure.best != counted.best or figure.span is None:
+        return False
+    if _MORE & set(re.findall(r"[a-z]+", figure.span.text.lower())):
+        return False
+    mine, theirs = head_word(figure.who), head_word(counted.who)
+    return mine == theirs or mine in _ANYONE or theirs in _ANYONE

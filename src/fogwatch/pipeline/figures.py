@@ -32,7 +32,7 @@ from typing import cast
 from fogwatch.pipeline.context import Context
 from fogwatch.records import Figure, FigureKind, Span, When
 
-__all__ = ["find_figures", "word_number"]
+__all__ = ["find_figures", "head_word", "is_toll", "word_number"]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -90,6 +90,7 @@ class Token:
     sent: int
     in_date: bool = False
     verb: bool = False  # a verb by the tagger, trusted only on mixed-case text
+    name: bool = False  # the first word of a person's name, trusted only on mixed-case text
 
 
 def _tokens(ctx: Context) -> list[Token]:
@@ -100,8 +101,10 @@ def _tokens(ctx: Context) -> list[Token]:
             sent_of[tok.i] = n
     text = ctx.document.text
     cased = sum(c.islower() for c in text) > sum(c.isupper() for c in text) // 4
+    names = {e.start for e in ctx.doc.ents if e.label_ == "PERSON"} if cased else set()
     return [Token(t.lower_, t.idx, t.idx + len(t.text), sent_of.get(t.i, 0),
-                  any(s <= t.idx < e for s, e in in_date), cased and t.pos_ in ("VERB", "AUX"))
+                  any(s <= t.idx < e for s, e in in_date), cased and t.pos_ in ("VERB", "AUX"),
+                  t.i in names)
             for t in ctx.doc if not t.is_space]
 
 
@@ -135,6 +138,7 @@ def _match(toks: Sequence[Token], i: int, phrases: _Phrases) -> int:
 
 # --- number mentions -------------------------------------------------------------------------
 
+MAX_COUNT = 10_000_000  # more than this in one report is not a count of people or things
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$|^\d+\.\d+$")
 
 
@@ -145,7 +149,8 @@ class Count:
     high: int | None
     start: int  # token index of the first word (hedge included)
     end: int  # token index after the last word of the number
-    singular_article: bool = False  # "a man": a count of one only in particular frames
+    # "a man", "the mayor", "he", "Maria Lopez": a count of one only in particular frames
+    person: str = ""  # "", "article", "determiner", "pronoun" or "name"
     multiplier: bool = False  # "a triple homicide": a count only right before a kind noun
 
 
@@ -213,9 +218,7 @@ def _count_at(toks: Sequence[Token], i: int) -> Count | None:
             and entry[2] is not None:
         return Count(entry[2], entry[2], entry[2], i, j + 1, multiplier=True)
     if number is None:
-        if j < len(toks) and toks[j].text in ("a", "an"):
-            return Count(1, 1, 1, i, j + 1, singular_article=True)
-        return None
+        return _one_person(toks, j) if not n_hedge else None
     low, best, high, end = number
     if end < len(toks) and toks[end].text in ("to", "-", "or") \
             and (upper := _number_at(toks, end + 1)) and upper[1] > best:
@@ -235,13 +238,45 @@ def _count_at(toks: Sequence[Token], i: int) -> Count | None:
     return Count(*bounds, start=i, end=end)
 
 
+def _one_person(toks: Sequence[Token], i: int) -> Count | None:
+    """A count of one: 'a man', 'the mayor', 'he', a person's name (victims checked later)."""
+    if i >= len(toks):
+        return None
+    word = toks[i].text
+    if word in ("a", "an"):
+        return Count(1, 1, 1, i, i + 1, person="article")
+    if word in tables().singles("pronoun"):
+        return Count(1, 1, 1, i, i + 1, person="pronoun")
+    if toks[i].name:
+        return Count(1, 1, 1, i, i, person="name")
+    if word in tables().singles("determiner") and _names_person(toks, i + 1, i + 5):
+        return Count(1, 1, 1, i, i + 1, person="determiner")
+    return None
+
+
+def _names_person(toks: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the words start:end name one person ('young girl', '16-year-old', 'mayor')."""
+    people = tables().singles("person")
+    for k in range(start, min(end, len(toks))):
+        w = toks[k].text
+        if w in people or w.endswith("-old") or (w == "old" and k > start
+                                                 and toks[k - 1].text.endswith("-")):
+            return True
+        if w in _STOP or toks[k].sent != toks[start].sent:
+            return False
+    return False
+
+
 def _is_measure(toks: Sequence[Token], c: Count) -> bool:
     """'5 km', '15-year-old', '$5', '10 percent': numbers that are not counts of anything."""
     units = tables().singles("unit")
     nxt = toks[c.end].text if c.end < len(toks) else ""
     after = toks[c.end + 1].text if c.end + 1 < len(toks) else ""
     prev = toks[c.start - 1].text if c.start > 0 else ""
-    return nxt in units or (nxt == "-" and after in units | {"year", "month", "week", "day"}) \
+    ages = {"year", "month", "week", "day"}
+    return nxt in units or (nxt == "-" and after.strip("-") in units | ages) \
+        or (nxt.startswith("-") and nxt.strip("-") in units | ages) \
+        or (c.best is not None and c.best > MAX_COUNT) \
         or prev in ("$", "no.", "#", "number", "resolution", "article", "route", "highway")
 
 
@@ -253,6 +288,7 @@ class Link:
     who: tuple[int, int] | None  # token range of the victims' words
     first: int  # token range of the whole figure
     last: int
+    shot: bool = False  # "were shot": wounded unless the story tells they died
 
 
 def _cue_at(toks: Sequence[Token], i: int) -> tuple[FigureKind, str, int] | None:
@@ -293,6 +329,9 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     t = tables()
     who_end = _victims(toks, c.end)
     j, passive = who_end, False
+    if j + 2 < len(toks) and toks[j].text == "," and toks[j + 1].text.isdigit() \
+            and toks[j + 2].text == ",":
+        j += 3  # "John Smith, 34, died"
     while j < len(toks) and j - who_end < 6 and toks[j].text in t.singles("filler") \
             and not _cue_at(toks, j):
         passive = passive or toks[j].text in t.singles("passive")
@@ -303,20 +342,24 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
         if depth < 3 and j < len(toks) and toks[j].text in ("and", "or") \
                 and (nxt := counts.get(j + 1)) is not None:
             link = _right_link(toks, nxt, counts, depth + 1)
-            return Link(link.kind, who, c.start, link.last) if link else None
+            return Link(link.kind, who, c.start, link.last, link.shot) if link else None
         return None
     kind, role, n = cue
     if role in ("toll",):
         return None
     if role == "transitive" and not passive:
         after = j + n
-        if after < len(toks) and (toks[after].text in t.singles("object") or after in counts):
+        if after < len(toks) and (toks[after].text in t.singles("object") or after in counts
+                                  or _number_at(toks, after) is not None):
             return None  # active voice: the count names the perpetrators, not the victims
-    if c.singular_article and (who is None or not (passive or role == "state")):
+    if c.person and (not (passive or role == "state")
+                     or (who is None and c.person != "pronoun")):
         return None  # "a man was killed", not "a dead end" or "a bomb killed"
     if c.multiplier and (who is not None or role != "noun"):
         return None
-    return Link(kind, who, c.start, j + n - 1)
+    if any(toks[k].text in t.singles("perpetrator") for k in range(c.end, j)):
+        return None  # "five men suspected of killing": the count names the suspects
+    return Link(kind, who, c.start, j + n - 1, toks[j].text in t.singles("shot"))
 
 
 def _left_link(toks: Sequence[Token], c: Count) -> Link | None:
@@ -333,13 +376,13 @@ def _left_link(toks: Sequence[Token], c: Count) -> Link | None:
         if cue and cue[2] == n and cue[1] in ("transitive", "noun"):
             if cue[1] == "noun" and toks[c.start - 1].text != "of":
                 continue
-            return Link(cue[0], who, k, last)
+            return Link(cue[0], who, k, last, toks[k].text in tables().singles("shot"))
     if c.start > 0 and toks[c.start - 1].text in ("to", "at", "of", "reached", "hit", "is", "was",
                                                   "stands", "stood", ":"):
         for k in range(c.start - 2, max(-1, c.start - 9), -1):
             cue = _cue_at(toks, k)
             if cue and cue[1] == "toll" and toks[k].sent == toks[c.start].sent:
-                return Link(cue[0], who, k, last)
+                return Link(cue[0], who, k, last, toks[k].text in tables().singles("shot"))
     return None
 
 
@@ -366,15 +409,50 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
     i = 0
     while i < len(toks):
         c = _count_at(toks, i)
-        if c is None or toks[c.end - 1].in_date or _is_measure(toks, c):
+        if c is None or toks[max(c.end - 1, c.start)].in_date or _is_measure(toks, c):
             i += 1
             continue
         counts[c.start] = c
-        i = c.end
+        i = max(c.end, c.start + 1)
     return counts
 
 
-def _figures(ctx: Context) -> Iterator[Figure]:
+def _figures(ctx: Context) -> list[Figure]:
+    """Every linked count; the counts of people shot become the wounded among them."""
+    found = list(_linked(ctx))
+    killed = {(f.best, head_word(f.who)) for f, shot in found
+              if f.kind == "killed" and not f.cumulative and not shot and f.best is not None}
+    dead = sum(best for best, _ in killed if best is not None)
+    figures = []
+    for figure, shot in found:
+        if shot and figure.best is not None:
+            died = min(dead, figure.best)
+            if died == figure.best:
+                continue  # every one of them died: the killed figures tell it
+            figure = dataclasses.replace(
+                figure, low=None if figure.low is None else max(figure.low - died, 0),
+                best=figure.best - died,
+                high=None if figure.high is None else figure.high - died)
+        figures.append(figure)
+    return figures
+
+
+def head_word(who: str | None) -> str | None:
+    """The last word of a victims' phrase ('Turkish soldiers' -> 'soldiers')."""
+    words = re.findall(r"[\w-]+", who.lower()) if who else []
+    return words[-1] if words else None
+
+
+def is_toll(figure: Figure) -> bool:
+    """Whether a figure is a toll ('the death toll rose to 12'): it updates the smaller figures
+    of its kind in the same story rather than adding to them."""
+    if figure.span is None:
+        return False
+    words = tuple(figure.span.text.lower().split())
+    return any(tables().cues.get(words[:n], ("", ""))[1] == "toll" for n in range(1, 4))
+
+
+def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
     text = ctx.document.text
     toks = _tokens(ctx)
     counts = _counts(toks)
@@ -384,7 +462,8 @@ def _figures(ctx: Context) -> Iterator[Figure]:
     sentences = {n: range(a, b + 1) for n, (a, b) in bounds.items()}
     for c in counts.values():
         link = _right_link(toks, c, counts) or _left_link(toks, c)
-        if link is None:
+        if link is None or (c.person in ("article", "determiner") and not (
+                link.who and _names_person(toks, link.who[0], link.who[1]))):
             continue
         who = text[toks[link.who[0]].start:toks[link.who[1] - 1].end] if link.who else None
         if who and who.lower().startswith("of "):
@@ -392,7 +471,8 @@ def _figures(ctx: Context) -> Iterator[Figure]:
         cumulative, since = _tally(toks, sentences[toks[c.start].sent], ctx.dates)
         start, end = toks[link.first].start, toks[link.last].end
         yield Figure(kind=link.kind, who=who, low=c.low, best=c.best, high=c.high,
-                     cumulative=cumulative, since=since, span=Span(start, end, text[start:end]))
+                     cumulative=cumulative, since=since,
+                     span=Span(start, end, text[start:end])), link.shot
 
 
 def find_figures(ctx: Context) -> Context:
