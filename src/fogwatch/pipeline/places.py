@@ -143,6 +143,9 @@ def _marked_name(text: str, start: int, name: str, gazetteer: Gazetteer,
     if after in cues["settlement_noun"]:
         towns = tuple(c for c in candidates if c.kind == "city")
         return [_Mention(span, towns, 1, None)] if towns else []
+    counties = _admin2(gazetteer, name, after, cues)
+    if counties:
+        return [_Mention(span, counties, 2, "admin2")]
     if after in cues["district_word"]:
         towns = tuple(c for c in candidates if c.kind in {"city", "admin1"})
         return [_Mention(span, towns, 2, "city")] if towns else []
@@ -167,11 +170,25 @@ def _marked_name(text: str, start: int, name: str, gazetteer: Gazetteer,
     return []
 
 
+def _admin2(gazetteer: Gazetteer, name: str, after: str,
+            cues: dict[str, frozenset[str]]) -> tuple[Entry, ...]:
+    """The second-level units a name denotes with its unit word, inside it ("Fulton County")
+    or after it ("Lakki Marwat district")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in cues["admin_word"] | cues["district_word"]:
+        found = tuple(c for c in gazetteer.lookup(name) if c.kind == "admin2")
+        if found:
+            return found
+    if after in cues["admin_word"] | cues["district_word"]:
+        return tuple(c for c in gazetteer.lookup(f"{name} {after}") if c.kind == "admin2")
+    return ()
+
+
 def _contains(outer: Entry, inner: Entry) -> bool:
     if inner.country != outer.country:
         return False
     if outer.kind == "admin1":
-        return inner.kind == "city" and inner.admin1 == outer.admin1
+        return inner.kind in {"city", "admin2"} and inner.admin1 == outer.admin1
     return True
 
 
@@ -231,17 +248,20 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
     start, text = _trim(ent.start_char, ent.text)
     words = text.split()
     want: str | None = None
-    if len(words) > 1 and words[-1].lower() in cues["admin_word"]:
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    counties = _admin2(gazetteer, text, after, cues)
+    if len(words) > 1 and words[-1].lower() in cues["admin_word"] and not counties:
         want, text = "admin1", " ".join(words[:-1])
     if not text:
         return None
-    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if after in cues["admin_word"]:
+    if counties:
+        want = "admin2"
+    elif after in cues["admin_word"]:
         want = "admin1"
     elif after in cues["district_word"]:
         want = "city"
     before = _words_before(doc_text, start, cues)
-    candidates = gazetteer.lookup(text)
+    candidates = counties or gazetteer.lookup(text)
     if not candidates and len(words) > 1 and words[-1].lower() in cues["settlement_noun"]:
         text = " ".join(words[:-1])  # "Lahore city", but "Kansas City" is a name
         candidates = gazetteer.lookup(text)
@@ -383,9 +403,8 @@ def _nest(mentions: list[_Mention], text: str) -> list[_Mention]:
 
 
 def _place(mention: _Mention, entry: Entry) -> Place:
-    precision = 1 if entry.kind == "city" else 3
-    if entry.kind == "city" and mention.precision == 2:
-        precision = 2
-    return Place(name=entry.name, admin1=entry.admin1, admin2=None, country=entry.country,
+    # ACLED: 1 the town itself, 2 near a town or a district (admin2), 3 a province or country.
+    precision = {"city": mention.precision, "admin2": 2}.get(entry.kind, 3)
+    return Place(name=entry.name, admin1=entry.admin1, admin2=entry.admin2, country=entry.country,
                  lat=entry.lat, lon=entry.lon, geonameid=entry.geonameid,
                  feature_code=entry.feature_code, precision=precision, span=mention.span)
