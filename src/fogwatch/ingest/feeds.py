@@ -40,6 +40,9 @@ def check_xml_is_safe(data: bytes, origin: str) -> None:
                          "exhaust memory or read local files", path=origin) from None
     except ParseError as exc:
         raise InputError(f"not a well-formed XML feed ({exc})", path=origin) from None
+    except (LookupError, ValueError) as exc:  # an encoding Python, or expat, cannot read
+        raise InputError(f"cannot read the feed's declared encoding ({exc}); convert the feed "
+                         "to UTF-8 first (e.g. iconv -t utf-8)", path=origin) from None
 
 
 def read_feed(data: bytes, origin: str) -> Iterator[Item]:
