@@ -21,8 +21,8 @@ from fogwatch.records import Certainty, Claim, Event, Evidence, Fatalities, Figu
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
     from spacy.tokens import Span as Sentence
 
-__all__ = ["CERTAINTY_ORDER", "event_certainty", "event_claims", "event_figures", "fatalities",
-           "in_tally", "one_event_per_figure", "restates"]
+__all__ = ["CERTAINTY_ORDER", "counted_figures", "covers", "event_certainty", "event_claims",
+           "event_figures", "fatalities", "in_tally", "one_event_per_figure"]
 
 # An event is as certain as its firmest claim; short of confirmation, a denial or a doubt
 # outweighs a plain report.
@@ -86,30 +86,18 @@ def one_event_per_figure(events: list[Event], figures: tuple[Figure, ...] = ()) 
     """A figure counts for one event only: the most salient event that claims it. Events of
     neighbouring sentences would otherwise both count one toll; the main event keeps it, since
     a follow-up sentence ("Three soldiers died.") most often continues the main story. The main
-    event also takes the story's figures that no event claims; a figure restating one already
-    counted ("three people died" after "three people were killed") counts no more, and a toll
-    update ("the death toll rose to 12") replaces the smaller figures of its kind."""
+    event also takes the story's figures that no event claims. Of all these, only the story's
+    counted figures stay (`counted_figures`)."""
     claimed = {f for e in events for f in e.figures}
     orphans = tuple(f for f in figures if not f.cumulative and f not in claimed)
-    counted: list[Figure] = []
-    own: list[tuple[Figure, ...]] = []
-    for n, event in enumerate(events):
-        kept = []
-        for f in event.figures + (orphans if n == 0 else ()):
-            if f in counted or any(restates(f, g) for g in counted):
-                continue
-            kept.append(f)
-            counted.append(f)
-        own.append(tuple(kept))
-    tolls = {}
-    for f in counted:
-        if is_toll(f) and f.best is not None and (f.kind not in tolls
-                                                  or (tolls[f.kind].best or 0) < f.best):
-            tolls[f.kind] = f
+    candidates = [f for e in events for f in e.figures] + list(orphans)
+    keep = counted_figures(list(dict.fromkeys(candidates)))
+    given: set[Figure] = set()
     shared = []
-    for event, kept_figures in zip(events, own, strict=True):
-        kept_figures = tuple(f for f in kept_figures if f.kind not in tolls or f is tolls[f.kind]
-                             or (f.best or 0) > (tolls[f.kind].best or 0))
+    for n, event in enumerate(events):
+        kept_figures = tuple(f for f in event.figures + (orphans if n == 0 else ())
+                             if f in keep and f not in given)
+        given.update(kept_figures)
         if kept_figures != event.figures:
             spans = {f.span for f in kept_figures}
             evidence = tuple(e for e in event.evidence
@@ -123,20 +111,53 @@ def one_event_per_figure(events: list[Event], figures: tuple[Figure, ...] = ()) 
     return shared
 
 
+def counted_figures(figures: list[Figure]) -> set[Figure]:
+    """The figures a story's count is the sum of. Largest first, a figure is left out when a
+    figure kept before it already covers it (`covers`); victims counted one by one in one
+    phrase ("six children and two adults") are left out when their sum is told as one figure;
+    and a toll ("the death toll rose to 12") replaces every smaller figure of its kind."""
+    groups: dict[tuple[str, int], list[Figure]] = {}
+    for f in figures:
+        if f.span is not None:
+            groups.setdefault((f.kind, f.span.end), []).append(f)
+    told = {(f.kind, f.best) for f in figures}
+    parts = {f for group in groups.values() if len(group) > 1
+             and (group[0].kind, sum(g.best or 0 for g in group)) in told for f in group}
+    kept: list[Figure] = []
+    for f in sorted(figures, key=lambda f: -(f.best or 0)):
+        if f not in parts and not any(covers(g, f) for g in kept):
+            kept.append(f)
+    tolls: dict[str, Figure] = {}
+    for f in kept:
+        if is_toll(f) and (f.kind not in tolls or (tolls[f.kind].best or 0) < (f.best or 0)):
+            tolls[f.kind] = f
+    return {f for f in kept if f.kind not in tolls or f is tolls[f.kind]
+            or (f.best or 0) > (tolls[f.kind].best or 0)}
+
+
 # Words for anyone at all: a figure of them may restate a figure of named or described victims.
 _ANYONE = frozenset({None, "people", "persons", "person", "victim", "victims", "man", "woman",
                      "individual", "individuals", "he", "she", "him", "her"})
 # Words that add victims to those already told ("two other people", "another man").
 _MORE = frozenset({"other", "others", "another", "also", "more", "second", "third",
                    "additional", "further"})
+_ONE = frozenset({"one", "1"})
 
 
-def restates(figure: Figure, counted: Figure) -> bool:
-    """Whether a figure tells again a figure already counted: same kind and count, victims that
-    may be the same people, and no word saying these are more."""
-    if figure.kind != counted.kind or figure.best != counted.best or figure.span is None:
+def covers(counted: Figure, figure: Figure) -> bool:
+    """Whether a counted figure already includes the people of a figure of the same kind and no
+    larger count: the same count of victims that may be the same people ("three people died"
+    after "three people were killed"), one person told as such ("the child died") within a
+    larger count, or a smaller count of the same victims ("two soldiers" within "five
+    soldiers"); never one that says its victims are more ("another man", "two others") unless
+    it tells the same count of several ("three others were hurt", twice)."""
+    if figure.kind != counted.kind or figure.best is None or counted.best is None \
+            or figure.best > counted.best or figure.span is None:
         return False
-    if _MORE & set(re.findall(r"[a-z]+", figure.span.text.lower())):
+    words = set(re.findall(r"[a-z0-9]+", figure.span.text.lower()))
+    if _MORE & words and not (figure.best == counted.best and figure.best > 1):
         return False
     mine, theirs = head_word(figure.who), head_word(counted.who)
-    return mine == theirs or mine in _ANYONE or theirs in _ANYONE
+    same_people = mine == theirs or mine in _ANYONE or theirs in _ANYONE
+    one_person = figure.best == 1 and not _ONE & words
+    return same_people or one_person

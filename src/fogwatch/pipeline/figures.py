@@ -259,8 +259,8 @@ def _names_person(toks: Sequence[Token], start: int, end: int) -> bool:
     people = tables().singles("person")
     for k in range(start, min(end, len(toks))):
         w = toks[k].text
-        if w in people or w.endswith("-old") or (w == "old" and k > start
-                                                 and toks[k - 1].text.endswith("-")):
+        if w in people or w.endswith("-old") or (w == "old" and k > start and (
+                toks[k - 1].text.endswith("-") or toks[k - 1].text in ("year", "years"))):
             return True
         if w in _STOP or toks[k].sent != toks[start].sent:
             return False
@@ -274,7 +274,8 @@ def _is_measure(toks: Sequence[Token], c: Count) -> bool:
     after = toks[c.end + 1].text if c.end + 1 < len(toks) else ""
     prev = toks[c.start - 1].text if c.start > 0 else ""
     ages = {"year", "month", "week", "day"}
-    return nxt in units or (nxt == "-" and after.strip("-") in units | ages) \
+    return nxt in units or (c.person == "" and _number_at(toks, c.end) is not None) \
+        or (nxt == "-" and after.strip("-") in units | ages) \
         or (nxt.startswith("-") and nxt.strip("-") in units | ages) \
         or (c.best is not None and c.best > MAX_COUNT) \
         or prev in ("$", "no.", "#", "number", "resolution", "article", "route", "highway")
@@ -323,6 +324,12 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
     return j
 
 
+def _shot(toks: Sequence[Token], i: int, n: int) -> bool:
+    """Whether the kind words toks[i:i+n] tell people hit by gunfire ('were shot')."""
+    return toks[i].text in tables().singles("shot") or any(
+        toks[k].text == "gunshot" for k in range(i, i + n))
+
+
 def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
                 depth: int = 0) -> Link | None:
     """Victims first: '<count> <victims> [were ...] <kind>'."""
@@ -359,7 +366,7 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
         return None
     if any(toks[k].text in t.singles("perpetrator") for k in range(c.end, j)):
         return None  # "five men suspected of killing": the count names the suspects
-    return Link(kind, who, c.start, j + n - 1, toks[j].text in t.singles("shot"))
+    return Link(kind, who, c.start, j + n - 1, _shot(toks, j, n))
 
 
 def _left_link(toks: Sequence[Token], c: Count) -> Link | None:
@@ -376,13 +383,13 @@ def _left_link(toks: Sequence[Token], c: Count) -> Link | None:
         if cue and cue[2] == n and cue[1] in ("transitive", "noun"):
             if cue[1] == "noun" and toks[c.start - 1].text != "of":
                 continue
-            return Link(cue[0], who, k, last, toks[k].text in tables().singles("shot"))
+            return Link(cue[0], who, k, last, _shot(toks, k, cue[2]))
     if c.start > 0 and toks[c.start - 1].text in ("to", "at", "of", "reached", "hit", "is", "was",
                                                   "stands", "stood", ":"):
         for k in range(c.start - 2, max(-1, c.start - 9), -1):
             cue = _cue_at(toks, k)
             if cue and cue[1] == "toll" and toks[k].sent == toks[c.start].sent:
-                return Link(cue[0], who, k, last, toks[k].text in tables().singles("shot"))
+                return Link(cue[0], who, k, last, _shot(toks, k, cue[2]))
     return None
 
 
@@ -425,7 +432,7 @@ def _figures(ctx: Context) -> list[Figure]:
     dead = sum(best for best, _ in killed if best is not None)
     figures = []
     for figure, shot in found:
-        if shot and figure.best is not None:
+        if shot and figure.best is not None and not _others(figure):
             died = min(dead, figure.best)
             if died == figure.best:
                 continue  # every one of them died: the killed figures tell it
@@ -435,6 +442,12 @@ def _figures(ctx: Context) -> list[Figure]:
                 high=None if figure.high is None else figure.high - died)
         figures.append(figure)
     return figures
+
+
+def _others(figure: Figure) -> bool:
+    """'six others were shot': the rest, beside those already told of."""
+    return figure.span is not None and bool(
+        {"other", "others"} & set(figure.span.text.lower().split()))
 
 
 def head_word(who: str | None) -> str | None:
@@ -449,7 +462,8 @@ def is_toll(figure: Figure) -> bool:
     if figure.span is None:
         return False
     words = tuple(figure.span.text.lower().split())
-    return any(tables().cues.get(words[:n], ("", ""))[1] == "toll" for n in range(1, 4))
+    cues = tables().cues
+    return any(words[:n] in cues and cues[words[:n]][1] == "toll" for n in range(1, 4))
 
 
 def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
