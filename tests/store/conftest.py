@@ -1,4 +1,10 @@
-"""A throwaway PostgreSQL server for the store tests, when this machine can run one."""
+"""The store tests' backends: an SQLite file, and a throwaway PostgreSQL server started here.
+
+`store` (and `store_url`) are parametrised over both, so each test of the one suite runs on
+SQLite and on PostgreSQL. Where the server binaries or psycopg are missing the PostgreSQL cases
+skip, saying why, except in CI (the environment variable CI set): there they fail, so CI can
+never pass without having run them.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+
+from fogwatch.store import Store
 
 PGBIN = Path("/usr/lib/postgresql/15/bin")
 
@@ -28,12 +37,19 @@ def _as_postgres(*args: str) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
 
 
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}: CI must run the PostgreSQL store tests (install Debian's "
+                    "postgresql and the [test] extra)", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     if importlib.util.find_spec("psycopg") is None:
-        pytest.skip("psycopg is not installed")
+        _unavailable("psycopg is not installed")
     if not (PGBIN / "initdb").exists() or (os.geteuid() == 0 and not shutil.which("runuser")):
-        pytest.skip(f"no PostgreSQL server binaries in {PGBIN}")
+        _unavailable(f"no PostgreSQL server binaries in {PGBIN}")
     root = Path(tempfile.mkdtemp(prefix="fogwatch-pg-"))
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
@@ -52,3 +68,22 @@ def postgres_url() -> Iterator[str]:
         subprocess.run(_as_postgres(str(PGBIN / "pg_ctl"), "-D", str(data), "-m", "fast",
                                     "-w", "stop"), check=False, capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database: an SQLite file, or the PostgreSQL server with a fresh schema."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'fog.db'}"
+    url: str = request.getfixturevalue("postgres_url")
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    with Store.open(store_url) as opened:
+        yield opened

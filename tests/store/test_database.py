@@ -1,17 +1,20 @@
-"""`Store`: one transaction per document, keyed by content hash; queries; clear StoreErrors."""
+"""`Store`: one transaction per document, keyed by content hash; queries; clear StoreErrors.
+
+Tests taking `store` or `store_url` run on SQLite and on PostgreSQL (tests/store/conftest.py);
+the ones about files, paths and SQLite's lock run on SQLite only.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from fogwatch.errors import StoreError
 from fogwatch.records import (
@@ -41,10 +44,21 @@ def _event(doc: Document, event_id: str, *, sub_event_type: str = "Air/drone str
                  place=place, when=when, fatalities=Fatalities(1, 2, 3))
 
 
-def _rows(db: Path, table: str) -> int:
-    with closing(sqlite3.connect(db)) as conn:
-        count: int = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-    return count
+def _rows(store: Store, *tables: str) -> tuple[int, ...]:
+    engine = create_engine(store.url)
+    with engine.connect() as conn:
+        counts = tuple(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+                       for t in tables)
+    engine.dispose()
+    return counts
+
+
+def _execute(url: str, *statements: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for statement in statements:
+            conn.exec_driver_sql(statement)
+    engine.dispose()
 
 
 @pytest.fixture
@@ -53,7 +67,7 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db: Path) -> Iterator[Store]:
+def sqlite_store(db: Path) -> Iterator[Store]:
     with Store.open(str(db)) as opened:
         yield opened
 
@@ -62,12 +76,11 @@ def test_adding_a_new_document_returns_true(store: Store) -> None:
     assert store.add(Extraction(_document("Jets struck a market."))) is True
 
 
-def test_adding_the_same_document_again_returns_false_and_stores_nothing(
-        store: Store, db: Path) -> None:
+def test_adding_the_same_document_again_returns_false_and_stores_nothing(store: Store) -> None:
     doc = _document("Jets struck a market.")
     store.add(Extraction(doc, events=(_event(doc, "e1"),)))
     assert store.add(Extraction(doc, events=(_event(doc, "e1"),))) is False
-    assert (_rows(db, "documents"), _rows(db, "extractions"), _rows(db, "events")) == (1, 1, 1)
+    assert _rows(store, "documents", "extractions", "events") == (1, 1, 1)
 
 
 def test_has_tells_stored_from_unknown_documents(store: Store) -> None:
@@ -134,41 +147,59 @@ def test_events_country_takes_an_iso3_code_in_any_case(store: Store) -> None:
     assert [e.id for e in store.events(country="irq")] == ["iraq"]
 
 
+# The database itself refuses the second event, after the document and the first event.
+REFUSE = {
+    "sqlite": ["CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.id = 'bad' "
+               "BEGIN SELECT RAISE(ABORT, 'refused'); END"],
+    "postgresql": ["CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+                   "IF NEW.id = 'bad' THEN RAISE EXCEPTION 'refused' "
+                   "USING ERRCODE = 'check_violation'; END IF; RETURN NEW; END $$ "
+                   "LANGUAGE plpgsql",
+                   "CREATE TRIGGER refuse BEFORE INSERT ON events FOR EACH ROW "
+                   "EXECUTE FUNCTION refuse()"],
+}
+
+
 def test_a_write_that_fails_half_way_leaves_no_rows_of_that_document(
-        store: Store, db: Path) -> None:
-    with closing(sqlite3.connect(db)) as conn:  # the database itself refuses the second event
-        conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.id = 'bad' "
-                     "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        store: Store, store_url: str) -> None:
+    _execute(store_url, *REFUSE[store.url.get_backend_name()])
     doc = _document("Jets struck a market.")
     with pytest.raises(StoreError) as caught:
         store.add(Extraction(doc, events=(_event(doc, "good"), _event(doc, "bad"))))
-    assert str(caught.value) == (f"{db}: the database refused a write (refused); that document "
-                                 "was not stored, the ones before it were")
-    assert (_rows(db, "documents"), _rows(db, "extractions"), _rows(db, "events")) == (0, 0, 0)
+    assert str(caught.value) == (f"{store.where}: the database refused a write (refused); that "
+                                 "document was not stored, the ones before it were")
+    assert _rows(store, "documents", "extractions", "events") == (0, 0, 0)
 
 
 def test_a_document_stored_meanwhile_by_another_writer_counts_as_already_stored(
-        store: Store, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        store: Store, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     doc = _document("Jets struck a market.")
-    with Store.open(str(db)) as other:
+    with Store.open(store_url) as other:
         other.add(Extraction(doc))
     monkeypatch.setattr(database, "_exists", lambda conn, doc_id: False)  # the check ran first
     assert store.add(Extraction(doc)) is False
-    assert _rows(db, "documents") == 1
+    assert _rows(store, "documents") == (1,)
 
 
-def test_two_events_with_one_id_are_refused_before_writing(store: Store, db: Path) -> None:
+def test_two_events_with_one_id_are_refused_before_writing(store: Store) -> None:
     doc = _document("Jets struck a market.")
     with pytest.raises(ValueError, match="two events share an id"):
         store.add(Extraction(doc, events=(_event(doc, "e1"), _event(doc, "e1"))))
-    assert _rows(db, "documents") == 0
+    assert _rows(store, "documents") == (0,)
 
 
-def test_the_migrated_schema_matches_the_table_definitions(store: Store, db: Path) -> None:
-    engine = create_engine(f"sqlite:///{db}")
+def test_the_migrated_schema_matches_the_table_definitions(store: Store) -> None:
+    engine = create_engine(store.url)
     with engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
     engine.dispose()
+
+
+def test_opening_a_migrated_store_again_keeps_its_documents(store: Store, store_url: str) -> None:
+    doc = _document("Jets struck a market.")
+    store.add(Extraction(doc))
+    with Store.open(store_url) as again:
+        assert again.has(doc.id) is True
 
 
 def test_a_plain_path_opens_an_sqlite_file_there(db: Path) -> None:
@@ -218,7 +249,7 @@ def test_a_file_that_is_not_a_database_is_a_store_error(db: Path) -> None:
 
 
 def test_a_locked_database_is_a_store_error_after_a_short_wait(
-        store: Store, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        sqlite_store: Store, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(database, "LOCK_TIMEOUT_SECONDS", 0.1)
     locked = Store.open(str(db))  # a new engine, so the shorter wait applies
     other = sqlite3.connect(db, isolation_level=None)
@@ -243,11 +274,10 @@ def test_opening_a_missing_database_for_reading_is_a_store_error(db: Path) -> No
     assert not db.exists()
 
 
-def test_a_schema_from_a_newer_fogwatch_is_a_store_error(store: Store, db: Path) -> None:
-    with closing(sqlite3.connect(db)) as conn, conn:
-        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+def test_a_schema_from_a_newer_fogwatch_is_a_store_error(store: Store, store_url: str) -> None:
+    _execute(store_url, "UPDATE alembic_version SET version_num = '9999'")
     with pytest.raises(StoreError, match="written by a newer fogwatch: upgrade fogwatch$"):
-        Store.open(str(db))
+        Store.open(store_url)
 
 
 def test_a_url_of_an_unknown_kind_of_database_is_a_store_error() -> None:
