@@ -144,6 +144,12 @@ _MORE = frozenset({"other", "others", "another", "also", "more", "second", "thir
 _ONE = frozenset({"one", "1"})
 
 
+def _names(who: str | None) -> set[str]:
+    """The words of a victims' phrase that can tell who they are ('Rodriguez', 'rebels')."""
+    words = set(re.findall(r"[a-z]{3,}", who.lower())) if who else set()
+    return words - _ANYONE - _MORE - {"the", "his", "her", "their", "and", "of", "old", "year"}
+
+
 def covers(counted: Figure, figure: Figure) -> bool:
     """Whether a counted figure already includes the people of a figure of the same kind and no
     larger count: the same count of victims that may be the same people ("three people died"
@@ -158,6 +164,7 @@ def covers(counted: Figure, figure: Figure) -> bool:
     if _MORE & words and not (figure.best == counted.best and figure.best > 1):
         return False
     mine, theirs = head_word(figure.who), head_word(counted.who)
-    same_people = mine == theirs or mine in _ANYONE or theirs in _ANYONE
+    same_people = mine == theirs or mine in _ANYONE or theirs in _ANYONE \
+        or bool(_names(figure.who) & _names(counted.who))
     one_person = figure.best == 1 and not _ONE & words
     return same_people or one_person

@@ -251,7 +251,24 @@ def _one_person(toks: Sequence[Token], i: int) -> Count | None:
         return Count(1, 1, 1, i, i, person="name")
     if word in tables().singles("determiner") and _names_person(toks, i + 1, i + 5):
         return Count(1, 1, 1, i, i + 1, person="determiner")
+    if _titled(toks, i):
+        return Count(1, 1, 1, i, i, person="bare")
     return None
+
+
+def _titled(toks: Sequence[Token], i: int) -> bool:
+    """'minister Antonio Rodriguez', 'liberal leader Luis Galan', "Delgado's driver": a person
+    named by a word for one person within the next few words, without an article."""
+    people = tables().singles("person")
+    for k in range(i, min(i + 4, len(toks))):
+        w = toks[k].text
+        if w in people:
+            return True
+        if not (w.isalpha() or w in ("'s", "'")) or w in _STOP or toks[k].in_date \
+                or w in tables().singles("filler") or _cue_at(toks, k) \
+                or toks[k].sent != toks[i].sent:
+            return False
+    return False
 
 
 def _names_person(toks: Sequence[Token], start: int, end: int) -> bool:
@@ -317,7 +334,7 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
         w = toks[j].text
         compound = j + 1 < len(toks) and toks[j + 1].text == "-"  # "15-year-old"
         if w in _STOP or w in fillers or toks[j].in_date or toks[j].verb or _cue_at(toks, j) \
-                or w in ("a", "an") or not (w.isalpha() or "-" in w or w.isdigit()) \
+                or w in ("a", "an") or not (w.isalpha() or "-" in w or w.isdigit() or w == "'s") \
                 or (j > i and not compound and _number_at(toks, j) is not None):
             break
         j += 1
@@ -421,6 +438,9 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
             continue
         counts[c.start] = c
         i = max(c.end, c.start + 1)
+        while c.person in ("name", "bare") and i < len(toks) and toks[i].text.isalpha() \
+                and toks[i].text not in _STOP and not _cue_at(toks, i):
+            i += 1  # the rest of the name
     return counts
 
 
