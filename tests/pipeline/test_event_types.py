@@ -136,3 +136,25 @@ def test_passive_victims_are_targets_and_the_agent_is_the_perpetrator() -> None:
     assert event is not None
     assert [a.sector for a in event.actors1] == ["militia"]
     assert [a.sector for a in event.actors2] == ["civilians"]
+
+
+def test_a_trigger_in_a_relative_clause_yields_to_the_main_clause() -> None:
+    text = "Rebels seized the town, which an air strike had hit the year before."
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_crowd_turning_violent_makes_the_protest_a_violent_demonstration() -> None:
+    text = ("Thousands of students marched to the parliament. Police fired tear gas. "
+            "Protesters threw stones at police and set tyres on fire.")
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Violent demonstration"
+
+
+def test_detentions_in_raids_are_arrests() -> None:
+    event = main_event("Soldiers detained twelve men in overnight raids across the district.")
+    assert event is not None and event.sub_event_type == "Arrests"
+
+
+def test_an_explosion_at_a_refinery_is_no_event() -> None:
+    assert main_event("An explosion ripped through an oil refinery, killing two workers.") is None

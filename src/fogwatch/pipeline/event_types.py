@@ -25,12 +25,17 @@ if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
     from spacy.tokens import Span as Sentence
 
 __all__ = ["ARMED", "PROTEST_SECTORS", "STATE", "Typed", "escalate", "lookalike_index",
-           "protest_context", "protest_topic", "read_in_context", "sentence_triggers",
-           "tag_typed", "trigger_index", "type_sentence"]
+           "main_trigger", "protest_context", "protest_topic", "read_in_context",
+           "sentence_triggers", "tag_typed", "trigger_index", "type_sentence"]
 
 ARMED = frozenset({"military", "police", "rebel", "militia", "unidentified armed group"})
 STATE = frozenset({"military", "police", "government"})
 PROTEST_SECTORS = frozenset({"protesters", "rioters"})
+# a trigger loses this much rank per subordinate clause or background phrase above it
+EMBEDDING_COST = 20  # chosen on acled-notes-train (0, 20, 40)
+SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"})
+BACKGROUND = frozenset({"despite", "amid", "since", "before"})
+ATTACKS = ("@attack", "@raid")  # resolved by who is involved; a raid that detains is arrests
 WITHDRAWAL = "Non-violent transfer of territory"
 GOVERNMENT_GAINS = ("recaptur", "regain", "retak", "retook", "liberat")
 PROTEST_ESCALATION = ("Peaceful protest", "Protest with intervention",
@@ -208,22 +213,42 @@ def read_in_context(sent: Sentence, matches: list[Match[lexicons.Trigger]], acto
     return kept
 
 
+def _embedding(doc: Doc, match: Match[lexicons.Trigger]) -> int:
+    """How many subordinate clauses or background phrases ("despite ...", "a town that was the
+    scene of ...") the trigger sits under: the main clause tells the sentence's event."""
+    token = doc[match.start:match.end].root
+    depth = 0
+    for _ in range(20):
+        if token.dep_ in SUBORDINATE or token.lower_ in BACKGROUND:
+            depth += 1
+        if token.head is token:
+            break
+        token = token.head
+    return depth
+
+
+def main_trigger(doc: Doc, matches: list[Match[lexicons.Trigger]]) -> Match[lexicons.Trigger]:
+    """The sentence's most specific trigger, less specific the deeper it is embedded."""
+    return max(matches, key=lambda m: (m.value.rank - EMBEDDING_COST * _embedding(doc, m),
+                                       -m.start))
+
+
 def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list[Actor],
                    sides: tuple[list[Actor], list[Actor]]) -> Typed | None:
     if not matches:
         return None
-    best = max(matches, key=lambda m: (m.value.rank, -m.start))
+    best = main_trigger(doc, matches)
     trig = best.value
     event_type, sub = trig.event_type, trig.sub_event_type
     actors1, actors2 = sides
     if sub == "Armed clash" and _unarmed_crowds(actors):
         event_type, sub = "Riots", "Mob violence"
-    if sub == "@attack":
+    if sub in ATTACKS:
         event_type, sub = _resolve_attack(actors, actors1, actors2)
     elif sub == "@territory":
         event_type, sub = _resolve_territory(doc, best, actors1, actors2)
     protest = protest_context(matches, actors)
-    if protest and trig.sub_event_type == "@attack" and not _excessive_force(actors1, actors2):
+    if protest and trig.sub_event_type in ATTACKS and not _excessive_force(actors1, actors2):
         protests = [m for m in matches if m.value.sub_event_type == "Peaceful protest"]
         if protests:  # violence the crowd protests about, not violence against the crowd
             return Typed(protests[0], "Protests", "Peaceful protest", protests[0].value.rank)
@@ -232,6 +257,8 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
         contexts.append("clash")  # shelling amid clashes is part of the battle
     elif any(m.value.sub_event_type == WITHDRAWAL for m in matches):
         contexts.append("withdrawal")  # a town taken as its holders pull out
+    if any(m.value.sub_event_type == "Arrests" for m in matches):
+        contexts.insert(0, "arrest")  # "detained twelve people in overnight raids"
     if _seized(doc, best):
         contexts.insert(0, "seized")  # "bombs were found", "troops defused a mine"
     for context in contexts:
@@ -245,18 +272,23 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
 
 def escalate(events: list[Event], story_protest: bool) -> list[Event]:
     """A protest story's main event takes the gravest handling of the crowd told anywhere in it
-    ("... gathered in the square. Police detained ten of them." is a protest with intervention).
+    ("... gathered in the square. Police detained ten of them." is a protest with intervention);
+    a crowd that turns violent itself makes it a violent demonstration, whoever intervened.
     """
-    if not events or events[0].sub_event_type != "Peaceful protest":
+    if not events or events[0].sub_event_type not in PROTEST_ESCALATION[:2]:
         return events
-    level = 0
-    for event in events[1:]:
-        sub = event.sub_event_type
+    subs = [e.sub_event_type for e in events[1:]]
+    if story_protest and "Violent demonstration" in subs:
+        main = dataclasses.replace(events[0], event_type="Riots",
+                                   sub_event_type="Violent demonstration")
+        return [main, *events[1:]]
+    level = PROTEST_ESCALATION.index(events[0].sub_event_type or "")
+    for sub in subs:
         if sub == "Arrests" and story_protest:
             sub = "Protest with intervention"
         if sub in PROTEST_ESCALATION:
             level = max(level, PROTEST_ESCALATION.index(sub))
-    if level == 0:
+    if level == PROTEST_ESCALATION.index(events[0].sub_event_type or ""):
         return events
     main = dataclasses.replace(events[0], sub_event_type=PROTEST_ESCALATION[level])
     return [main, *events[1:]]

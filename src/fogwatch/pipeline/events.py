@@ -32,6 +32,7 @@ from fogwatch.pipeline.event_types import (
     Typed,
     escalate,
     lookalike_index,
+    main_trigger,
     protest_context,
     protest_topic,
     read_in_context,
@@ -245,7 +246,7 @@ def find_events(ctx: Context) -> Context:
                                story_protest)
         tagged = tag_typed(doc, sent) if i == 0 else None
         if matches:
-            anchor = max(matches, key=lambda m: (m.value.rank, -m.start))
+            anchor = main_trigger(doc, matches)
         elif tagged is not None:
             anchor = tagged.match
         else:
