@@ -430,13 +430,15 @@ def _tally(toks: Sequence[Token], sentence: range,
 
 def _counts(toks: Sequence[Token]) -> dict[int, Count]:
     counts: dict[int, Count] = {}
-    i = 0
+    i = victims_end = 0
     while i < len(toks):
         c = _count_at(toks, i)
-        if c is None or toks[max(c.end - 1, c.start)].in_date or _is_measure(toks, c):
-            i += 1
+        if c is None or toks[max(c.end - 1, c.start)].in_date or _is_measure(toks, c) \
+                or (c.person in ("name", "bare") and i < victims_end):
+            i += 1  # (a name or title among the victims of a count is no count of its own)
             continue
         counts[c.start] = c
+        victims_end = _victims(toks, c.end)
         i = max(c.end, c.start + 1)
         while c.person in ("name", "bare") and i < len(toks) and toks[i].text.isalpha() \
                 and toks[i].text not in _STOP and not _cue_at(toks, i):
