@@ -66,6 +66,7 @@ def get_document(store: StoreDep, doc_id: Annotated[str, KEY]) -> dict[str, Any]
 
 @router.post("/documents", response_model=IngestOut, status_code=201,
              responses={200: {"model": IngestOut, "description": "Already stored"},
+                        400: {"model": ErrorOut, "description": "The document is unusable"},
                         401: {"model": ErrorOut}, 403: {"model": ErrorOut},
                         413: {"model": ErrorOut}},
              dependencies=[Depends(require_token)], summary="Ingest one document")

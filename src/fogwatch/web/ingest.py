@@ -31,7 +31,10 @@ class Stored:
 def ingest_document(store: Store, posted: DocumentIn) -> Stored:
     """Extract and store one posted article. InputError for an unusable one (empty text, bad
     date); StoreError when the store cannot take it."""
-    document = document_from_record(posted.model_dump(), path=ORIGIN)
+    record = posted.model_dump()
+    if posted.published is not None:
+        record["published"] = posted.published.isoformat()
+    document = document_from_record(record, path=ORIGIN)
     items = list(mark_near_duplicates([Item(ORIGIN, document.ref, document, None)]))
     marked = items[0].document or document
     outcomes = list(ingest_items(items, store))

@@ -57,8 +57,11 @@ CountryParam = Annotated[str | None, Query(
 TypeParam = Annotated[str | None, Query(
     alias="type", max_length=100,
     description="Only this ACLED event type or sub-event type (any case), e.g. Battles.")]
+NUMBER = r"\s*[-+]?\d{1,3}(\.\d{1,12})?\s*"
 BboxParam = Annotated[str | None, Query(
-    max_length=200, description="Only events inside west,south,east,north (degrees).")]
+    max_length=200, pattern=rf"^({NUMBER},{NUMBER},{NUMBER},{NUMBER})?$",
+    description="Only events inside west,south,east,north (degrees; west > east crosses "
+                "the antimeridian), e.g. 35.5,35.0,37.0,36.5.")]
 
 
 def event_filter(since: SinceParam = None, until: UntilParam = None,

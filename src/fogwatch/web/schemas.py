@@ -6,7 +6,11 @@ and `content_hash`, the same objects `fogwatch events --json` prints.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import BaseModel, ConfigDict, Field
+
+from fogwatch.nlp import MAX_CHARS
 
 __all__ = ["ActorOut", "ClaimOut", "CasualtyOut", "DocumentIn", "DocumentOut", "ErrorOut",
            "EventDetailOut", "EventOut", "EventPageOut", "EvidenceOut", "FatalitiesOut",
@@ -138,10 +142,11 @@ class DocumentIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, description="The article text (UTF-8).")
+    text: str = Field(min_length=1, max_length=MAX_CHARS, pattern=r"^[^\x00]*[^\s\x00][^\x00]*$",
+                      description="The article text: not blank, no NUL characters.")
     id: str | None = Field(default=None, max_length=500, description="Your own id for it.")
-    published: str | None = Field(default=None, max_length=40,
-                                  description="Publication date, ISO 8601.")
+    published: dt.date | dt.datetime | None = Field(
+        default=None, description="Publication date (or date-time), ISO 8601.")
     source: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=2000)
     title: str | None = Field(default=None, max_length=2000)

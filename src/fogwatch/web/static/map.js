@@ -104,10 +104,10 @@
 
   function addBasemap(map) {
     const url = mapElement.dataset.basemap;
-    if (!url || !window.topojson) { return; }
+    if (!url || !window.topojson) { return Promise.resolve(); }
     map.createPane("basemap");
     map.getPane("basemap").style.zIndex = 250;
-    fetch(url).then(function (r) { return r.json(); }).then(function (topology) {
+    return fetch(url).then(function (r) { return r.json(); }).then(function (topology) {
       const countries = window.topojson.feature(topology, topology.objects.countries);
       L.geoJSON(countries, { pane: "basemap", interactive: false,
         style: function () { return { className: "country" }; } }).addTo(map);
@@ -236,7 +236,7 @@
     map.attributionControl.setPrefix("Leaflet");
     map.attributionControl.addAttribution("Natural Earth");
     map.setView([25, 20], 2);
-    addBasemap(map);
+    const basemap = addBasemap(map);
     say("Loading events…");
     let loaded;
     try {
@@ -253,6 +253,7 @@
     setUpSlider(layer, loaded.events);
     say(loaded.events.length + " events loaded, at " + places + " places on the map" +
       (loaded.more ? " (the first " + MAX_EVENTS + "; filter to see the rest)" : "") + ".");
+    await basemap;
     mapElement.dataset.ready = "true";
   }
 
