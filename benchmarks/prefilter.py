@@ -11,6 +11,9 @@ irrelevant ones: case-dev's look-alikes, plover-gsr's non-ACLED sentences, muc-d
 irrelevant reports. gwn, lgl and tempeval3 (general and local news, no event gold) show how
 much ordinary news it lets through.
 
+With --synthetic N it times the whole pipeline on N synthetic stories (benchmarks/synthetic.py),
+half of them off-topic (sport, markets, weather, culture), with and without the prefilter.
+
 With --pipeline-sample N it also runs the full pipeline on N documents of each set and reports
 the recall against the pipeline's own output (documents where it found an event) and the
 seconds the pipeline spends on the documents the prefilter skips.
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +32,9 @@ from typing import Any
 from fogwatch.ingest.documents import document_from_record
 from fogwatch.pipeline import extract_document, extract_documents
 from fogwatch.pipeline.prefilter import looks_relevant
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import records  # noqa: E402
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 Gold = dict[str, Any]
@@ -75,10 +82,25 @@ def pipeline_figures(records: list[dict[str, Any]]) -> tuple[int, int, float, fl
     return with_events, kept, total, skipped_seconds
 
 
+def synthetic_saving(count: int) -> None:
+    documents = [document_from_record(r) for r in records(count, off_topic=0.5, seed=11)]
+    start = time.perf_counter()
+    list(extract_documents(documents))
+    everything = time.perf_counter() - start
+    start = time.perf_counter()
+    kept = [d for d in documents if looks_relevant(d.text)]
+    list(extract_documents(kept))
+    filtered = time.perf_counter() - start
+    print(f"\nsynthetic, {count} stories, half off-topic: prefilter keeps {len(kept)}; pipeline "
+          f"{everything:.1f} s on all, {filtered:.1f} s with the prefilter "
+          f"({1 - filtered / everything:.0%} saved)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--eval", type=Path, default=EVAL)
     parser.add_argument("--pipeline-sample", type=int, default=0)
+    parser.add_argument("--synthetic", type=int, default=0)
     args = parser.parse_args()
     list(extract_documents([document_from_record({"text": "Warm-up: troops clashed."})]))
     print(f"{'set':<31}{'relevant kept':>17}{'recall':>8}{'irrelevant skipped':>20}"
@@ -96,6 +118,8 @@ def main() -> None:
         skipped = sum(not k for k in negatives)
         print(f"{name:<31}{f'{hits}/{positives}':>17}{recall:>8}"
               f"{f'{skipped}/{len(negatives)}':>20}{micro:>18.0f}")
+    if args.synthetic:
+        synthetic_saving(args.synthetic)
     if args.pipeline_sample:
         print(f"\nfull pipeline on the first {args.pipeline_sample} documents of each set:")
         for name in ("acled-notes", "case-dev", "plover-gsr", "muc-dev", "gva", "gwn", "lgl",
