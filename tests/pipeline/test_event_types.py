@@ -158,3 +158,25 @@ def test_detentions_in_raids_are_arrests() -> None:
 
 def test_an_explosion_at_a_refinery_is_no_event() -> None:
     assert main_event("An explosion ripped through an oil refinery, killing two workers.") is None
+
+
+def test_weapons_seized_after_a_clash_leave_the_lead_to_the_clash() -> None:
+    text = ("Troops clashed with rebels near the river, killing three of them. "
+            "Rifles and ammunition were seized after the fighting.")
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Armed clash"
+
+
+def test_an_attack_with_mines_is_a_remote_explosive() -> None:
+    event = main_event("Rebels attacked a military convoy with remote-controlled mines.")
+    assert event is not None and event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_grenade_launchers_fire_shells() -> None:
+    event = main_event("Rebels fired mortars and grenade launchers at army positions.")
+    assert event is not None and event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_shooting_in_a_story_of_drug_crime_is_still_an_event() -> None:
+    event = main_event("Two armed men shot and killed a drug dealer outside his home.")
+    assert event is not None and event.sub_event_type == "Attack"

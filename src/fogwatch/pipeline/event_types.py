@@ -35,6 +35,8 @@ PROTEST_SECTORS = frozenset({"protesters", "rioters"})
 EMBEDDING_COST = 20  # chosen on acled-notes-train (0, 20, 40)
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"})
 BACKGROUND = frozenset({"despite", "amid", "since", "before"})
+# look-alike classes that leave shootings and killings standing (gang violence is coded)
+SPARE_ASSAULTS = frozenset({"drugs"})
 ATTACKS = ("@attack", "@raid")  # resolved by who is involved; a raid that detains is arrests
 WITHDRAWAL = "Non-violent transfer of territory"
 GOVERNMENT_GAINS = ("recaptur", "regain", "retak", "retook", "liberat")
@@ -85,18 +87,21 @@ def tag_typed(doc: Doc, sent: Sentence) -> Typed | None:
                   1000)
 
 
-def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: bool
+def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
                       ) -> list[Match[lexicons.Trigger]]:
-    """The sentence's triggers, less those a look-alike story or a topic of protest rules out."""
+    """The sentence's triggers, less those a look-alike story (of the given classes) or a topic
+    of protest rules out. A story of the drug trade still tells of the people shot in it."""
     cues = lookalike_index().find(doc, sent.start, sent.end)
     if any(scope == "sentence" for _, scope in (c.value for c in cues)):
         return []
-    muted = story_lookalike or any(scope == "doc" for _, scope in (c.value for c in cues))
+    muted = story_lookalike | {c.value[0] for c in cues if c.value[1] == "doc"}
     # words that contain a trigger but name no event ("riot police", "anti-aircraft guns")
     masked = {i for c in cues if c.value[1] == "mask" for i in range(c.start, c.end)}
     found = []
     for m in trigger_index().find(doc, sent.start, sent.end):
-        if m.value.weak and muted or masked.intersection(range(m.start, m.end)):
+        if masked.intersection(range(m.start, m.end)):
+            continue
+        if m.value.weak and (muted - SPARE_ASSAULTS or muted and m.value.plover_event != "ASSAULT"):
             continue
         if m.end - m.start == 1 and doc[m.start].pos_ == "PROPN" and m.value.rank < 60:
             continue  # "March", "Rally" as names, not events
@@ -270,12 +275,36 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
 
 
 
+@functools.lru_cache(maxsize=1)
+def _precedence() -> dict[str, frozenset[str]]:
+    """Main sub-type -> the event types or sub-types told beside it that lead instead."""
+    table: dict[str, set[str]] = {}
+    for row in lexicons.read_table("events_precedence.csv"):
+        table.setdefault(row["main_sub_event_type"], set()).add(row["yields_to"])
+    return {main: frozenset(others) for main, others in table.items()}
+
+
+def _yield_lead(events: list[Event]) -> list[Event]:
+    """The main event gives the lead to a graver one told beside it (weapons seized after a
+    clash: the clash; people taken as others are killed: the attack)."""
+    graver = _precedence().get(events[0].sub_event_type or "", frozenset())
+    for i, event in enumerate(events[1:], start=1):
+        if event.event_type in graver or event.sub_event_type in graver:
+            return [event, *events[:i], *events[i + 1:]]
+    return events
+
+
 def escalate(events: list[Event], story_protest: bool) -> list[Event]:
-    """A protest story's main event takes the gravest handling of the crowd told anywhere in it
+    """The main event yields to a graver one told beside it (`events_precedence.csv`).
+
+    A protest story's main event takes the gravest handling of the crowd told anywhere in it
     ("... gathered in the square. Police detained ten of them." is a protest with intervention);
     a crowd that turns violent itself makes it a violent demonstration, whoever intervened.
     """
-    if not events or events[0].sub_event_type not in PROTEST_ESCALATION[:2]:
+    if not events:
+        return events
+    events = _yield_lead(events)
+    if events[0].sub_event_type not in PROTEST_ESCALATION[:2]:
         return events
     subs = [e.sub_event_type for e in events[1:]]
     if story_protest and "Violent demonstration" in subs:

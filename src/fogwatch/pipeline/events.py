@@ -230,7 +230,8 @@ def find_events(ctx: Context) -> Context:
     # a disaster or a crime told in the opening is what the story is about; told later, it
     # mutes only its own sentence ("... after violence erupted at a party" is no volcano)
     opening_end = sents[min(1, len(sents) - 1)].end if sents else 0
-    story_lookalike = any(c.value[1] in ("doc", "lead") and c.start < opening_end for c in cues)
+    story_lookalike = frozenset(c.value[0] for c in cues
+                                if c.value[1] in ("doc", "lead") and c.start < opening_end)
     lead_protest = sents and any(m.value.sub_event_type == "Peaceful protest"
                                  for m in trigger_index().find(doc, 0, sents[0].end))
     if sents and any(c.value[1] == "lead" and c.start < sents[0].end
