@@ -2,11 +2,12 @@
 
 Blocking keeps the work about linear in the number of mentions. A mention with a day- or
 week-precise date sits in the 3-day buckets its widened interval covers, in its 0.25-degree cell
-(or in no cell, when its place is vaguer or unknown). It is compared with the mentions of the
-same buckets in its own and the eight neighbouring cells, and with the cell-less ones of those
-buckets. A month-precise mention is compared only with mentions in its and the neighbouring
-cells over its months; a vaguer one, or a month-precise one with no cell, only with the other
-events of its own story. Events of one story are always compared.
+(or in no cell, when its place is a region or unknown). It is compared with the mentions of the
+same buckets in its own and the eight neighbouring cells, with the regions of its country and
+with the unplaced mentions; a region with everything in its country; an unplaced mention with
+everything in its buckets. A month-precise mention is compared only with mentions in its and
+the neighbouring cells over its months; a vaguer one, or a month-precise one with no cell,
+only with the other events of its own story. Events of one story are always compared.
 
 Clustering is single-link over edges (`pair_score` >= `LINK_THRESHOLD`) with a veto: edges are
 taken strongest first (ties by the mentions' keys, never by input order), and two clusters
@@ -55,19 +56,19 @@ Cell = tuple[int, int]
 
 def candidate_pairs(mentions: Sequence[Mention]) -> Iterator[tuple[int, int]]:
     """Index pairs (i < j) of mentions worth scoring, each once."""
-    seen: set[tuple[int, int]] = set()
-    for i, j in _blocked_pairs(mentions):
-        pair = (i, j) if i < j else (j, i)
-        if i != j and pair not in seen:
-            seen.add(pair)
-            yield pair
+    for i, partners in _blocked_partners(mentions):
+        for j in sorted(partners):
+            yield (i, j) if i < j else (j, i)
 
 
 def edges(mentions: Sequence[Mention]) -> list[tuple[float, int, int]]:
     """The scored candidate pairs at or above the link threshold, strongest first."""
     found = []
     for i, j in candidate_pairs(mentions):
-        score = pair_score(mentions[i], mentions[j])
+        a, b = mentions[i], mentions[j]
+        if a.last < b.first or b.last < a.first:  # the commonest veto, checked cheaply first
+            continue
+        score = pair_score(a, b)
         if score >= LINK_THRESHOLD:
             found.append((score, i, j))
     found.sort(key=lambda e: (-e[0], mentions[e[1]].key, mentions[e[2]].key))
@@ -130,9 +131,11 @@ def _vetoed(mentions: Sequence[Mention], left: list[int], right: list[int]) -> b
     return conflicts > VETO_SHARE * len(left) * len(right)
 
 
-def _blocked_pairs(mentions: Sequence[Mention]) -> Iterator[tuple[int, int]]:
+def _blocked_partners(mentions: Sequence[Mention]) -> Iterator[tuple[int, set[int]]]:
     by_doc: dict[str, list[int]] = defaultdict(list)
     fine_cell: dict[tuple[int, Cell], list[int]] = defaultdict(list)
+    fine_region: dict[tuple[int, str], list[int]] = defaultdict(list)
+    fine_country: dict[tuple[int, str], list[int]] = defaultdict(list)
     fine_loose: dict[int, list[int]] = defaultdict(list)
     fine_all: dict[int, list[int]] = defaultdict(list)
     month_cell: dict[tuple[int, Cell], list[int]] = defaultdict(list)
@@ -140,37 +143,51 @@ def _blocked_pairs(mentions: Sequence[Mention]) -> Iterator[tuple[int, int]]:
         by_doc[m.key[0]].append(i)
         if not m.dated:
             continue
+        country = _country(m)
         if m.span_days <= FINE_SPAN_DAYS:
             for bucket in _buckets(m):
                 fine_all[bucket].append(i)
-                if m.cell is None:
-                    fine_loose[bucket].append(i)
-                else:
+                if country is not None:
+                    fine_country[(bucket, country)].append(i)
+                if m.cell is not None:
                     fine_cell[(bucket, m.cell)].append(i)
+                elif country is not None:
+                    fine_region[(bucket, country)].append(i)
+                else:
+                    fine_loose[bucket].append(i)
         if m.cell is not None and m.span_days <= MONTH_SPAN_DAYS:
             for month in _months(m):
                 month_cell[(month, m.cell)].append(i)
-    for group in by_doc.values():
-        for a in range(len(group)):
-            for b in range(a + 1, len(group)):
-                yield group[a], group[b]
     for i, m in enumerate(mentions):
+        # Each pair is found from its smaller index, except that a month-precise mention also
+        # reaches the day-precise ones of its cells (which never look at month buckets).
+        partners = {j for j in by_doc[m.key[0]] if j > i}
         if not m.dated:
+            yield i, partners
             continue
+        country = _country(m)
         if m.span_days <= FINE_SPAN_DAYS:
             for bucket in _buckets(m):
-                if m.cell is None:
-                    others: Iterable[int] = fine_all[bucket]
+                others: Iterable[int]
+                if m.cell is not None:
+                    others = [*fine_loose[bucket], *_near(fine_cell, bucket, m.cell),
+                              *(fine_region[(bucket, country)] if country else ())]
+                elif country is not None:  # a region: anything in its country, or unplaced
+                    others = [*fine_loose[bucket], *fine_country[(bucket, country)]]
                 else:
-                    others = [*fine_loose[bucket], *_near(fine_cell, bucket, m.cell)]
-                for j in others:
-                    if j > i:
-                        yield i, j
+                    others = fine_all[bucket]
+                partners.update(j for j in others if j > i)
         elif m.cell is not None and m.span_days <= MONTH_SPAN_DAYS:
             for month in _months(m):
-                for j in _near(month_cell, month, m.cell):
-                    if j != i:
-                        yield i, j
+                partners.update(j for j in _near(month_cell, month, m.cell)
+                                if j > i or (mentions[j].span_days <= FINE_SPAN_DAYS
+                                             and mentions[j].key[0] != m.key[0]))
+            partners.discard(i)
+        yield i, partners
+
+
+def _country(m: Mention) -> str | None:
+    return m.event.place.country if m.event.place is not None else None
 
 
 def _near(index: dict[tuple[int, Cell], list[int]], key: int, cell: Cell) -> Iterator[int]:

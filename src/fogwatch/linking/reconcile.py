@@ -70,7 +70,8 @@ def authority(report: Report) -> int:
 def reconcile(mentions: Sequence[Mention]) -> Incident:
     """The incident told by `mentions` (one cluster from linking/clustering.py)."""
     ordered = sorted(mentions, key=lambda m: m.key)
-    reports = tuple(_report(m) for m in ordered)
+    reports = tuple(_report(m) for m in sorted(
+        ordered, key=lambda m: (m.published or dt.date.max, m.key)))
     events = [m.event for m in ordered]
     certainty = max((r.certainty for r in reports), key=lambda c: CERTAINTY_RANK[c])
     published = [r.published for r in reports if r.published is not None]
