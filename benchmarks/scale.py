@@ -8,6 +8,11 @@ corpus, and times `ingest_items` (read, extract, store) over the corpus into a f
 store. Prints documents/s, words/s, the speed-up over one process and the peak resident memory
 (RSS) of every process that did extraction: this one for the single process, each pool or Dask
 worker otherwise (Dask's nanny processes excluded). Start-up is reported apart, not timed in.
+
+Other programs on the machine slow the wall clock down, so each run also adds up the CPU time
+every process (this one, workers, nannies, the scheduler's thread) spent on the ingest, and
+estimates the wall time on the same number of idle cores: the busiest process's CPU time or the
+total over the cores, whichever is longer. "est. speed-up" compares those estimates.
 """
 
 from __future__ import annotations
@@ -79,9 +84,29 @@ def _role(process: psutil.Process) -> str:
     return "nanny" if any(True for _ in process.children()) else "worker"
 
 
+def cpu_seconds() -> dict[int, float]:
+    """CPU time (user + system) so far of this process and each of its descendants, by pid."""
+    me = psutil.Process()
+    found = {}
+    for process in [me, *me.children(recursive=True)]:
+        try:
+            times = process.cpu_times()
+        except psutil.Error:
+            continue
+        found[process.pid] = times.user + times.system
+    return found
+
+
+def idle_estimate(before: dict[int, float], after: dict[int, float], cores: int) -> float:
+    """The ingest's wall time on `cores` idle cores, from the CPU time each process spent."""
+    spent = [after[pid] - before.get(pid, 0.0) for pid in after]
+    return max(max(spent), sum(spent) / cores)
+
+
 def run(kind: EngineKind, workers: int, corpus: Path, folder: Path, *,
-        prefilter: bool) -> tuple[float, float, int, list[int]]:
-    """(start-up s, ingest s, documents stored, peak RSS of each extracting process)."""
+        prefilter: bool) -> tuple[float, float, float, int, list[int]]:
+    """(start-up s, ingest s, estimated ingest s on idle cores, documents stored, peak RSS of
+    each extracting process)."""
     items = list(read_paths([str(corpus)]))
     memory = PeakMemory()
     with memory.watching():
@@ -91,13 +116,14 @@ def run(kind: EngineKind, workers: int, corpus: Path, folder: Path, *,
             startup = time.perf_counter() - started
             db = folder / f"{kind}-{workers}.db"
             with Store.open(str(db)) as store:
-                start = time.perf_counter()
+                start, cpu_before = time.perf_counter(), cpu_seconds()
                 stored = sum(outcome.status == "new" for outcome in ingest_items(
                     items, store, pool=engine, batch_size=BATCH_SIZE * engine.workers))
-                seconds = time.perf_counter() - start
+                seconds, cpu_after = time.perf_counter() - start, cpu_seconds()
     roles = {"main"} if kind == "local" and workers == 1 else {"worker"}
     peaks = sorted(rss for role, rss in memory.peaks.values() if role in roles)
-    return startup, seconds, stored, peaks
+    estimate = idle_estimate(cpu_before, cpu_after, os.cpu_count() or 1)
+    return startup, seconds, estimate, stored, peaks
 
 
 def main() -> None:
@@ -116,17 +142,19 @@ def main() -> None:
         print(f"corpus: {args.docs} synthetic documents, {words} words"
               f"{f', {args.off_topic:.0%} off-topic' if args.off_topic else ''}"
               f"{', --prefilter' if args.prefilter else ''}")
-        baseline = None
+        baseline = baseline_estimate = None
         for kind, workers in (("local", 1), ("local", args.workers), ("dask", args.workers)):
-            startup, seconds, stored, peaks = run(kind, workers, corpus, Path(tmp),
-                                                  prefilter=args.prefilter)
+            startup, seconds, estimate, stored, peaks = run(kind, workers, corpus, Path(tmp),
+                                                            prefilter=args.prefilter)
             rate = args.docs / seconds
-            baseline = baseline or rate
+            baseline, baseline_estimate = baseline or rate, baseline_estimate or estimate
             label = f"{kind} x{workers}"
             memory = ", ".join(f"{rss / 2**20:.0f}" for rss in peaks)
             print(f"{label:>9}: {rate:7.1f} docs/s {words / seconds:9.0f} words/s "
-                  f"{rate / baseline:5.2f}x  ({stored} stored in {seconds:.1f} s; start-up "
-                  f"{startup:.1f} s; peak RSS per extracting process, MiB: {memory})")
+                  f"{rate / baseline:5.2f}x by wall clock; on idle cores (est.) "
+                  f"{args.docs / estimate:7.1f} docs/s {baseline_estimate / estimate:5.2f}x  "
+                  f"({stored} stored in {seconds:.1f} s; start-up {startup:.1f} s; peak RSS per "
+                  f"extracting process, MiB: {memory})")
     load = os.getloadavg()
     print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at the end")
 
