@@ -125,6 +125,13 @@ def _verb_certainty(verb: Token, table: dict[str, str]) -> Certainty:
     return certainty
 
 
+def _verb_tagged_noun(tok: Token) -> bool:
+    """'SANA reports that ...': a present-tense attribution verb the tagger read as a noun."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "NOUN" and tok.dep_ == "ROOT" and tok.lower_.endswith("s") \
+        and nxt is not None and nxt.lower_ in ("that", ",", ":")
+
+
 def _cited(doc: Doc, verb: Token, subject: Token) -> list[Token]:
     """Heads of phrases cited by the frame ("citing Y", "quoting Y") near its verb or subject."""
     heads = []
@@ -174,9 +181,12 @@ def _sentence_claims(ctx: Context, sent: Sentence) -> list[Claim]:
     cue = _sentence_cue(doc, sent)
     claims: list[Claim] = []
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+        if tok.lemma_.lower() not in verbs or not (tok.pos_ in ("VERB", "AUX")
+                                                   or _verb_tagged_noun(tok)):
             continue
-        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS] or (
+            [c for c in tok.lefts if c.dep_ in ("amod", "compound")][-1:]
+            if tok.pos_ == "NOUN" else [])
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj"]
         if not subjects and not agents:
@@ -187,13 +197,18 @@ def _sentence_claims(ctx: Context, sent: Sentence) -> list[Claim]:
         cited = [_resolve_source(doc, h) for h in _cited(doc, tok, speaker)]
         sources = [*outer, _resolve_source(doc, speaker), *cited]
         certainty = _verb_certainty(tok, verbs)
+        origin = next((s for s in reversed(sources) if s is not None), None)
         if certainty == "reported" and cue is not None:
             certainty = cue
-        origin = next((s for s in reversed(sources) if s is not None), None)
+        elif certainty == "reported" and origin is not None and origin.kind == "anonymous":
+            certainty = "unconfirmed"  # "sources said": nobody named stands behind it
         claims.append(Claim(id=claim_id(ctx.document.id, span, tok.idx), source=origin,
                             via=_chain(ctx.document.source, sources), certainty=certainty,
                             span=span))
     if not claims and (outer or cue is not None):
+        if not outer and cue == "denied":
+            # "The Kremlin called the reports a fabrication": the denier is the subject
+            outer = [_resolve_source(doc, c) for c in sent.root.children if c.dep_ == "nsubj"]
         origin = next((s for s in reversed(outer) if s is not None), None)
         claims.append(Claim(id=claim_id(ctx.document.id, span, -1), source=origin,
                             via=_chain(ctx.document.source, outer),
