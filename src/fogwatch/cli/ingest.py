@@ -174,7 +174,7 @@ def ingest(
     finally:
         store.close()
     typer.echo(tally.summary())
-    if tally.new:
+    if tally.new or tally.already_stored:  # a rerun links what a killed run left unlinked
         link_after_ingest(db)  # the new events join the stored incidents (linking/)
     if prefilter:
         typer.echo(f"{skipped} of the documents extracted had no conflict keyword: stored "
