@@ -180,3 +180,25 @@ def test_grenade_launchers_fire_shells() -> None:
 def test_a_shooting_in_a_story_of_drug_crime_is_still_an_event() -> None:
     event = main_event("Two armed men shot and killed a drug dealer outside his home.")
     assert event is not None and event.sub_event_type == "Attack"
+
+
+def test_violent_protests_are_not_a_topic_of_the_march() -> None:
+    event = main_event("Violent protests erupted in the capital ahead of planned marches.")
+    assert event is not None and event.sub_event_type == "Violent demonstration"
+
+
+def test_protesters_pelting_police_who_fire_tear_gas_make_a_violent_demonstration() -> None:
+    text = "Police fired tear gas at protesters who threw stones at them."
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Violent demonstration"
+
+
+def test_rockets_fired_during_a_wider_offensive_stay_shelling() -> None:
+    text = "Rockets hit the market, as the army continues its offensive against the rebels."
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_the_group_named_in_a_compound_is_the_object_of_a_territorial_loss() -> None:
+    event = main_event("Soldiers drove back the ISIL fighters from the village.")
+    assert event is not None and event.sub_event_type == "Government regains territory"

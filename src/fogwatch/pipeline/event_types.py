@@ -117,7 +117,8 @@ def protest_topic(doc: Doc, match: Match[lexicons.Trigger] | Match[tuple[str, st
             "Peaceful protest"):
         return False
     topics = lexicons.event_topic_words()
-    return any(a.lemma_.lower() in topics or a.lower_ in topics
+    return any((a.lemma_.lower() in topics or a.lower_ in topics)
+               and not match.start <= a.i < match.end  # "violent protests" is no topic
                for a in doc[match.start].ancestors)
 
 
@@ -258,7 +259,7 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
         if protests:  # violence the crowd protests about, not violence against the crowd
             return Typed(protests[0], "Protests", "Peaceful protest", protests[0].value.rank)
     contexts = ["protest"] if protest else []
-    if any(m.value.sub_event_type == "Armed clash" for m in matches):
+    if any(m.value.sub_event_type == "Armed clash" and not _embedding(doc, m) for m in matches):
         contexts.append("clash")  # shelling amid clashes is part of the battle
     elif any(m.value.sub_event_type == WITHDRAWAL for m in matches):
         contexts.append("withdrawal")  # a town taken as its holders pull out
@@ -271,6 +272,10 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
         if combined:
             event_type, sub = combined
             break
+    if protest and sub in PROTEST_ESCALATION and any(
+            m.value.sub_event_type == "Violent demonstration" for m in matches):
+        # a crowd that turns violent is a violent demonstration, whoever intervened
+        event_type, sub = "Riots", "Violent demonstration"
     return Typed(best, event_type or None, sub or None, trig.rank)
 
 

@@ -83,6 +83,8 @@ def _role(doc: Doc, actor: Actor, trigger: Match[lexicons.Trigger]) -> int:
     if part.start < trigger.end and trigger.start < part.end:
         return 1  # "Russian airstrikes": the actor named in the trigger carried it out
     root: Token = part.root
+    while root.dep_ in ("compound", "amod") and root.head is not root:
+        root = root.head  # "the ISIL terrorists": the phrase's head holds the role
     if root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.lower_ == "by"):
         return 1
     if root.dep_ in ("nsubjpass", "dobj", "pobj", "attr", "appos"):
