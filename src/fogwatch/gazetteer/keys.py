@@ -2,8 +2,10 @@
 
 Two keys per name. The exact key folds case, diacritics and punctuation ("Sarāqib" -> "saraqib").
 The loose key also drops Arabic-style articles wherever they stand ("al-", "el-", "ash-",
-"ad-" ...) and squeezes doubled letters, so "Ma'arrat al-Nu'man", "Maarat an-Numan" and
-"Ma‘arrat an Nu‘mān" meet ("marat numan").
+"ad-" ...), squeezes doubled letters and folds common romanisation variants of Arabic, Persian,
+Turkish and Pashto names (Kfar/Kafr, ou/u, q/k, dj/j, a final -eh/-ah/-a), so "Ma'arrat
+al-Nu'man", "Maarat an-Numan" and "Ma‘arrat an Nu‘mān" meet ("marat numan"), as do "Hasakeh",
+"Al-Hasakah" and "Hasaka".
 """
 
 from __future__ import annotations
@@ -21,6 +23,14 @@ _ARTICLES = frozenset({
 _APOSTROPHES = re.compile(r"['’‘ʼʻ`´ʿʾ]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _DOUBLED = re.compile(r"(.)\1+")
+# Romanisation variants, applied to the squeezed key: (pattern, replacement).
+_VARIANTS = (
+    (re.compile(r"\bkfar\b"), "kafr"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"dj"), "j"),
+    (re.compile(r"(?<=\w\w)(?:eh|ah)\b"), "a"),
+)
 # Letters NFKD leaves alone but that have a plain Latin reading.
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "đ": "d", "ł": "l", "ß": "ss", "æ": "ae", "œ": "oe",
                        "þ": "th", "ð": "d", "ħ": "h"})
@@ -40,4 +50,7 @@ def loose_key(name: str) -> str:
     words = [w for w in exact_key(name).split() if w not in _ARTICLES]
     if not words:
         return ""
-    return _DOUBLED.sub(r"\1", " ".join(words))
+    key = _DOUBLED.sub(r"\1", " ".join(words))
+    for pattern, replacement in _VARIANTS:
+        key = pattern.sub(replacement, key)
+    return _DOUBLED.sub(r"\1", key)
