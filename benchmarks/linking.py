@@ -6,7 +6,8 @@ Generates incidents at a steady rate (`--per-day` reported events a day, so a bi
 covers more days, as a real feed does) across 3,000 made-up towns worldwide; each incident is
 told by one to six reports whose dates drift by a day, whose places are the town, a spot a few
 km away or its province, and whose types vary within a family (an air strike told as "an
-attack"). One report in ten has no place, one in ten only a week. Times `fogwatch.linking.link`
+attack"), and which name people from a shared pool of 200 names. One report in ten has no
+place, one in ten only a week. Times `fogwatch.linking.link`
 (blocking, scoring, clustering, reconciliation) at each size, prints the time, the pairwise
 precision/recall against the generated incidents, and the growth factor between sizes (of the
 CPU time of this process, which other work on a shared machine does not inflate).
@@ -23,7 +24,7 @@ from collections import defaultdict
 from itertools import combinations
 
 from fogwatch.linking import Mention, link, mention_of
-from fogwatch.records import Document, Event, Fatalities, Place, Plover, When
+from fogwatch.records import Document, Event, Evidence, Fatalities, Place, Plover, Span, When
 
 KINDS = [
     [("Explosions/Remote violence", "Air/drone strike", "ASSAULT"),
@@ -34,6 +35,9 @@ KINDS = [
      ("Battles", "Armed clash", "FIGHT")],
 ]
 START = dt.date(2015, 1, 1)
+GIVEN = ["Ama", "Bilal", "Chen", "Dara", "Elif", "Faris", "Gul", "Hana", "Idris", "Jana",
+         "Kemal", "Lina", "Musa", "Nadia", "Omar", "Petra", "Rami", "Sara", "Tariq", "Umut"]
+FAMILY = ["son", "ova", "ani", "ez", "ic", "oglu", "berg", "ian", "ski", "ari"]
 
 
 def towns(rng: random.Random, count: int = 3000) -> list[Place]:
@@ -63,6 +67,9 @@ def reports(size: int, per_day: int, seed: int = 11) -> tuple[list[Mention], dic
         day = START + dt.timedelta(days=rng.randrange(days))
         town, family = rng.choice(places), rng.choice(KINDS)
         killed = rng.choice([0, 1, 2, 3, 5, 8, 12])
+        # The people and street the incident's reports name: drawn from a pool, so unrelated
+        # incidents sometimes share a name.
+        names = [rng.choice(GIVEN) + rng.choice(FAMILY) for _ in range(4)]
         for n in range(min(rng.randint(1, 6), size - len(mentions))):
             doc_id = f"d{incident}-{n}"
             truth[doc_id] = incident
@@ -81,12 +88,16 @@ def reports(size: int, per_day: int, seed: int = 11) -> tuple[list[Mention], dic
             if rng.random() < 0.1:
                 monday = told - dt.timedelta(days=told.weekday())
                 when = When(monday, monday + dt.timedelta(days=6), "week")
-            document = Document(id=doc_id, text=f"Report {n} of incident {incident}.",
+            text = (f"Report {n} of the attack. Witnesses named {names[0]} and "
+                    f"{names[rng.randrange(1, len(names))]} among those on {names[-1]} Road.")
+            document = Document(id=doc_id, text=text,
                                 published=told + dt.timedelta(days=rng.randint(0, 2)))
+            trigger = text.index("attack")
             event = Event(id=f"{doc_id}-e", doc_id=doc_id, event_type=event_type,
                           sub_event_type=sub_type, plover=Plover(plover), place=place,
                           when=when,
-                          fatalities=Fatalities(killed, killed, killed) if killed else None)
+                          fatalities=Fatalities(killed, killed, killed) if killed else None,
+                          evidence=(Evidence("event", Span(trigger, trigger + 6, "attack")),))
             mentions.append(mention_of(event, document))
     return mentions, truth
 

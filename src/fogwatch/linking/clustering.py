@@ -7,7 +7,9 @@ same buckets in its own and the eight neighbouring cells, with the regions of it
 with the unplaced mentions; a region with everything in its country; an unplaced mention with
 everything in its buckets. A month-precise mention is compared only with mentions in its and
 the neighbouring cells over its months; a vaguer one, or a month-precise one with no cell,
-only with the other events of its own story. Events of one story are always compared.
+only with the other events of its own story. Events of one story are always compared, and so
+are two mentions of neighbouring 120-day seasons that share at least `SAME_NAMES` proper names
+(names told around more than `NAME_POSTINGS` mentions of a season excepted), wherever they are.
 
 Clustering is single-link over edges (`pair_score` >= `LINK_THRESHOLD`) with a veto: edges are
 taken strongest first (ties by the mentions' keys, never by input order), and two clusters
@@ -24,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from fogwatch.linking.mentions import Mention
-from fogwatch.linking.score import LINK_THRESHOLD, conflict, pair_score
+from fogwatch.linking.score import LINK_THRESHOLD, SAME_NAMES, conflict, pair_score
 
 __all__ = [
     "BUCKET_DAYS",
@@ -46,6 +48,10 @@ MONTH_SPAN_DAYS = 80
 # story): incremental linking loads the stored mentions this close to the new ones.
 REACH_DAYS = 2 * MONTH_SPAN_DAYS
 
+# A name told around more mentions of one season than this does not find candidates.
+NAME_POSTINGS = 40
+# Names are indexed by 120-day seasons; a mention looks in its own and the neighbouring ones.
+SEASON_DAYS = 120
 # Two clusters merge unless more than this share of the pairs across them conflict: one
 # misplaced or misdated event among a story's several must not keep the story apart.
 VETO_SHARE = 0.5
@@ -139,10 +145,14 @@ def _blocked_partners(mentions: Sequence[Mention]) -> Iterator[tuple[int, set[in
     fine_loose: dict[int, list[int]] = defaultdict(list)
     fine_all: dict[int, list[int]] = defaultdict(list)
     month_cell: dict[tuple[int, Cell], list[int]] = defaultdict(list)
+    named: dict[tuple[int, str], list[int]] = defaultdict(list)
     for i, m in enumerate(mentions):
         by_doc[m.key[0]].append(i)
         if not m.dated:
             continue
+        for season in range(m.first // SEASON_DAYS, m.last // SEASON_DAYS + 1):
+            for name in m.names:
+                named[(season, name)].append(i)
         country = _country(m)
         if m.span_days <= FINE_SPAN_DAYS:
             for bucket in _buckets(m):
@@ -183,7 +193,23 @@ def _blocked_partners(mentions: Sequence[Mention]) -> Iterator[tuple[int, set[in
                                 if j > i or (mentions[j].span_days <= FINE_SPAN_DAYS
                                              and mentions[j].key[0] != m.key[0]))
             partners.discard(i)
+        for season in range(m.first // SEASON_DAYS - 1, m.last // SEASON_DAYS + 2):
+            partners.update(_sharing_names(named, season, m, i))
         yield i, partners
+
+
+def _sharing_names(index: dict[tuple[int, str], list[int]], season: int, m: Mention,
+                   i: int) -> set[int]:
+    """Later mentions of the season sharing at least SAME_NAMES names with `m`, wherever they
+    are placed; a name told by more than NAME_POSTINGS mentions of a season is too common."""
+    counts: dict[int, int] = defaultdict(int)
+    for name in m.names:
+        postings = index.get((season, name), ())
+        if len(postings) <= NAME_POSTINGS:
+            for j in postings:
+                if j > i:
+                    counts[j] += 1
+    return {j for j, n in counts.items() if n >= SAME_NAMES}
 
 
 def _country(m: Mention) -> str | None:

@@ -40,8 +40,9 @@ VERBAL_PLOVER = frozenset({"THREATEN", "DEMAND", "ACCUSE", "REJECT", "CONSULT", 
                            "SUPPORT", "AID", "REQUEST", "CONCEDE", "RETREAT"})
 # Names near the evidence: capitalised words (with their hyphen/apostrophe parts).
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'\-]{2,}\b")
-# How far either side of an evidence span the names are read, in characters.
-_CONTEXT_CHARS = 240
+# How far either side of an evidence span the names are read, in characters (about a
+# paragraph: the victims and places of a local story are named near its trigger words).
+_CONTEXT_CHARS = 800
 
 
 @dataclass(frozen=True, slots=True)

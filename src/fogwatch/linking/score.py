@@ -1,7 +1,10 @@
 """How alike two mentions are, and when they can never be one incident.
 
-`conflict` is the veto: two mentions whose dates cannot overlap, whose types are incompatible,
-or whose towns are clearly different, are never linked, directly or through others.
+`conflict` is the veto: two mentions whose types are incompatible, whose dates cannot overlap,
+or whose towns are clearly different, are never linked directly (and clusters they would join
+are kept apart when most pairs across them conflict). Two reports that share several proper
+names around their evidence (`SAME_NAMES`) may still be linked across a misread place or a date
+up to `NAMED_GAP_DAYS` apart: a follow-up story is often dated by its own news peg.
 `pair_score` adds up the evidence that they tell one incident; a pair scoring at least
 `LINK_THRESHOLD` is an edge for clustering (linking/clustering.py). The weights below were set
 by reasoning about what each kind of agreement means, then checked on the gva linking set.
@@ -16,7 +19,9 @@ from fogwatch.records import Place
 
 __all__ = [
     "LINK_THRESHOLD",
+    "NAMED_GAP_DAYS",
     "NEAR_KM",
+    "SAME_NAMES",
     "SAME_TOWN_KM",
     "WEIGHTS",
     "conflict",
@@ -28,6 +33,12 @@ __all__ = [
 NEAR_KM = 25.0
 # Two different towns, both named precisely, further apart than this are different incidents.
 SAME_TOWN_KM = 5.0
+# ... unless the two reports share this many proper names around their evidence (the victims',
+# the suspects', the street's): then one of the two places was probably misread.
+SAME_NAMES = 3
+# Reports sharing those names may be dated this far apart (a later story retelling the event
+# gets dated by its own news peg, such as an arrest or a funeral).
+NAMED_GAP_DAYS = 120
 
 WEIGHTS = {
     "same_day": 1.0,        # both day-precise, the same day
@@ -50,10 +61,15 @@ def conflict(a: Mention, b: Mention) -> str | None:
     """Why `a` and `b` can never be one incident, or None when they may be."""
     if not (a.families & b.families or "*" in a.families or "*" in b.families):
         return "incompatible types"
-    if not a.dated or not b.dated or a.last < b.first or b.last < a.first:
-        return "dates do not overlap"
+    if not a.dated or not b.dated:
+        return "undated"
+    named = len(a.names & b.names) >= SAME_NAMES
+    if a.last < b.first or b.last < a.first:
+        gap = max(a.first, b.first) - min(a.last, b.last)
+        if not named or gap > NAMED_GAP_DAYS:
+            return "dates do not overlap"
     pa, pb = a.event.place, b.event.place
-    if pa is not None and pb is not None and not _may_be_one_place(pa, pb):
+    if pa is not None and pb is not None and not named and not _may_be_one_place(pa, pb):
         return "different places"
     return None
 
@@ -63,7 +79,7 @@ def pair_score(a: Mention, b: Mention) -> float:
     if conflict(a, b) is not None:
         return 0.0
     w = WEIGHTS
-    score = w["dates_overlap"]
+    score = w["dates_overlap"] if not (a.last < b.first or b.last < a.first) else 0.0
     if a.exact_day is not None and a.exact_day == b.exact_day:
         score += w["same_day"]
     score += _place_score(a.event.place, b.event.place)
