@@ -320,7 +320,8 @@ def _cue_at(toks: Sequence[Token], i: int) -> tuple[FigureKind, str, int] | None
 _STOP = {"and", "or", "but", "in", "on", "at", "by", "near", "during", "after", "when", "while",
          "about", "to", "into", "for", "over", "through", "against", "under", "than", "every",
          "as", "with", "from", "including", "among", "the", "that", "this", ",", ".", ";",
-         ":", "(", ")", "--", "\"", "'", "said", "says", "say", "who", "which"}
+         ":", "(", ")", "--", "\"", "'", "said", "says", "say", "who", "which", "since",
+         "before", "until", "because"}
 
 
 def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
@@ -369,8 +370,9 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
             return Link(link.kind, who, c.start, link.last, link.shot) if link else None
         return None
     kind, role, n = cue
-    if role in ("toll",):
-        return None
+    if role in ("toll",) or (role == "noun" and c.start > 0 and (
+            left := _cue_at(toks, c.start - 1)) and left[1] == "transitive"):
+        return None  # "beheaded two hostages": the verb before the count tells what happened
     if role == "transitive" and not passive:
         after = j + n
         if after < len(toks) and (toks[after].text in t.singles("object") or after in counts
@@ -433,9 +435,11 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
     i = victims_end = 0
     while i < len(toks):
         c = _count_at(toks, i)
-        if c is None or toks[max(c.end - 1, c.start)].in_date or _is_measure(toks, c) \
-                or (c.person in ("name", "bare") and i < victims_end):
+        if c is None or (c.person in ("name", "bare") and i < victims_end):
             i += 1  # (a name or title among the victims of a count is no count of its own)
+            continue
+        if toks[max(c.end - 1, c.start)].in_date or _is_measure(toks, c):
+            i = max(c.end, i + 1)  # "12 million", "15 km": none of its words counts
             continue
         counts[c.start] = c
         victims_end = _victims(toks, c.end)
@@ -504,6 +508,8 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
         who = text[toks[link.who[0]].start:toks[link.who[1] - 1].end] if link.who else None
         if who and who.lower().startswith("of "):
             who = who[3:]
+        elif who and who.lower() == "of":
+            who = None
         cumulative, since = _tally(toks, sentences[toks[c.start].sent], ctx.dates)
         start, end = toks[link.first].start, toks[link.last].end
         yield Figure(kind=link.kind, who=who, low=c.low, best=c.best, high=c.high,

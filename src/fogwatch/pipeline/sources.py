@@ -195,7 +195,11 @@ def _sentence_claims(ctx: Context, sent: Sentence) -> list[Claim]:
         if tok.lemma_.lower() in ("cite", "quote") or speaker.dep_ == "nsubjpass" and not agents:
             continue
         cited = [_resolve_source(doc, h) for h in _cited(doc, tok, speaker)]
-        sources = [*outer, _resolve_source(doc, speaker), *cited]
+        told = [_resolve_source(doc, c) for c in tok.children
+                if tok.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative")]
+        # "a police officer told AFP": AFP carried the officer's words
+        sources = [*outer, *[t for t in told if t is not None and t.kind != "anonymous"],
+                   _resolve_source(doc, speaker), *cited]
         certainty = _verb_certainty(tok, verbs)
         origin = next((s for s in reversed(sources) if s is not None), None)
         if certainty == "reported" and cue is not None:
