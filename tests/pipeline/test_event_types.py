@@ -202,3 +202,15 @@ def test_rockets_fired_during_a_wider_offensive_stay_shelling() -> None:
 def test_the_group_named_in_a_compound_is_the_object_of_a_territorial_loss() -> None:
     event = main_event("Soldiers drove back the ISIL fighters from the village.")
     assert event is not None and event.sub_event_type == "Government regains territory"
+
+
+def test_a_visit_is_a_consultation_in_visit_mode() -> None:
+    events = extract_document(make_document(
+        "Rebels shelled the town. The foreign minister visited Ankara on Monday.", None)).events
+    assert [e.plover for e in events if e.plover and e.plover.event == "CONSULT"][0].mode == "visit"
+
+
+def test_arrests_are_coercion_in_arrest_mode() -> None:
+    event = main_event("Police arrested a senior opposition leader at his home.")
+    assert event is not None and event.plover is not None
+    assert (event.plover.event, event.plover.mode) == ("COERCE", "arrest")

@@ -122,7 +122,7 @@ def test_verbal_event_follows_the_violent_one() -> None:
     found = events("Artillery shelled the port. The minister threatened retaliation.")
     assert [(e.sub_event_type, e.plover) for e in found] == [
         ("Shelling/artillery/missile attack", Plover("ASSAULT", "artillery")),
-        (None, Plover("THREATEN", None))]
+        (None, Plover("THREATEN", "violence"))]
 
 
 def test_perpetrator_and_target_come_from_the_dependency_roles() -> None:
