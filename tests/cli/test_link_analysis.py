@@ -17,6 +17,7 @@ from fogwatch.records import (
     Event,
     Extraction,
     Fatalities,
+    Figure,
     Place,
     Plover,
     Source,
@@ -42,7 +43,9 @@ def _story(store: Store, ref: str, text: str, published: dt.date, killed: int) -
                   actors1=(RUS_MIL,), actors2=(TUR_MIL,), place=KANSAFRA,
                   when=When(DAY, DAY, "day"), claims=(claim,),
                   fatalities=Fatalities(killed, killed, killed))
-    store.add(Extraction(doc, events=(event,)))
+    tally = Figure("killed", "Turkish soldiers", 16, 16, 16, cumulative=True,
+                   since=dt.date(2019, 12, 1), span=Span(0, 5, text[:5]))
+    store.add(Extraction(doc, events=(event,), figures=(tally,)))
 
 
 @pytest.fixture
@@ -94,3 +97,12 @@ def test_alerts_json_gives_the_first_direct_clash_with_its_evidence(db: Path) ->
                                                              "2020-02-03")
     assert len(alert["incident_ids"]) == 1 and alert["why"]
     assert {e["doc_id"] for e in alert["evidence"]} == {"one", "two"}
+
+
+def test_trends_tallies_sets_each_tally_beside_the_linked_incidents(db: Path) -> None:
+    result = runner.invoke(app, ["trends", "--tallies", "--json", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    [gap] = json.loads(result.output)
+    assert (gap["country"], gap["since"], gap["as_of"]) == ("TUR", "2019-12-01", "2020-02-04")
+    assert (gap["told"], gap["linked"], gap["gap"]) == (16, 2, 14)
+    assert gap["doc_id"] == "two"

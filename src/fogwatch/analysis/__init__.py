@@ -3,6 +3,7 @@
     series = dyad_series(incidents, ("RUS", "TUR"))          # daily rows for one dyad
     found = alerts(incidents)                                 # every alert, oldest first
 
+`tally_gaps(tallies, incidents)` sets cumulative tallies beside the incidents linked;
 `chart.dyad_chart(series)` draws a series with matplotlib; the caller saves it.
 """
 
@@ -18,6 +19,7 @@ from fogwatch.analysis.dyads import (
     known_dyads,
     parse_dyad,
 )
+from fogwatch.analysis.tallies import Tally, TallyGap, tally_gaps
 
 __all__ = [
     "BASELINE_DAYS",
@@ -25,10 +27,13 @@ __all__ = [
     "Alert",
     "DyadDay",
     "DyadSeries",
+    "Tally",
+    "TallyGap",
     "alerts",
     "dyad_series",
     "dyads_of",
     "incident_day",
     "known_dyads",
     "parse_dyad",
+    "tally_gaps",
 ]

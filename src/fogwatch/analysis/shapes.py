@@ -7,8 +7,9 @@ from typing import Any
 
 from fogwatch.analysis.alerts import Alert
 from fogwatch.analysis.dyads import DyadSeries
+from fogwatch.analysis.tallies import TallyGap
 
-__all__ = ["alert_record", "series_record"]
+__all__ = ["alert_record", "series_record", "tally_record"]
 
 
 def series_record(series: DyadSeries) -> dict[str, Any]:
@@ -40,4 +41,15 @@ def alert_record(alert: Alert, refs: Mapping[str, str | None]) -> dict[str, Any]
         "why": alert.why,
         "evidence": [{"doc_id": refs.get(doc_id) or doc_id, "text": text}
                      for doc_id, text in alert.evidence],
+    }
+
+
+def tally_record(gap: TallyGap, refs: Mapping[str, str | None]) -> dict[str, Any]:
+    """A tally beside the linked incidents: what it told, what they add up to, the gap."""
+    return {
+        "country": gap.country, "kind": gap.kind,
+        "since": gap.since.isoformat() if gap.since else None, "as_of": gap.as_of.isoformat(),
+        "told": gap.told, "linked": gap.linked, "gap": gap.gap,
+        "incident_ids": list(gap.incident_ids),
+        "doc_id": refs.get(gap.doc_id) or gap.doc_id, "text": gap.text,
     }

@@ -13,7 +13,8 @@ from rich.table import Table
 
 from fogwatch.analysis import Alert, DyadSeries, alerts, dyad_series, known_dyads, parse_dyad
 from fogwatch.analysis.chart import dyad_chart
-from fogwatch.analysis.shapes import series_record
+from fogwatch.analysis.shapes import series_record, tally_record
+from fogwatch.analysis.tallies import Tally, TallyGap, tally_gaps
 from fogwatch.cli.common import DbOption, error_console, open_store, say_error, store_errors
 from fogwatch.errors import InputError
 
@@ -29,12 +30,21 @@ def trends(
     as_json: Annotated[bool, typer.Option("--json", help="Print the series as JSON.")] = False,
     plot: Annotated[Path | None, typer.Option(
         metavar="FILE", help="Draw the series to this .png, .svg or .pdf file.")] = None,
+    tallies: Annotated[bool, typer.Option(
+        "--tallies", help="Instead, compare each cumulative tally of a country's losses "
+                          "(\"16 soldiers killed since December\") with the linked "
+                          "incidents.")] = False,
     db: DbOption = None,
 ) -> None:
     """A dyad's daily series over the linked incidents: events by type, people killed
     (low/best/high), threats and talks."""
     with store_errors(), open_store(db, create=False) as store:
         incidents = store.incidents()
+        told = [Tally(f, doc_id, day) for f, doc_id, day in store.tallies()] if tallies else []
+        refs = store.refs(t.doc_id for t in told)
+    if tallies:
+        _show_tallies(tally_gaps(told, incidents), refs, as_json)
+        return
     if dyad is None:
         dyads = [{"dyad": f"{a}:{b}", "incidents": n} for (a, b), n in known_dyads(incidents)]
         if as_json:
@@ -80,3 +90,17 @@ def _table(series: DyadSeries) -> Table:
                       str(day.verbal_conflict), str(day.cooperation),
                       " ".join(day.incident_ids))
     return table
+
+
+def _show_tallies(gaps: list[TallyGap], refs: dict[str, str | None], as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps([tally_record(g, refs) for g in gaps], ensure_ascii=False,
+                              indent=2))
+        return
+    if not gaps:
+        typer.echo("No cumulative tallies of a country's losses are stored.")
+    for g in gaps:
+        since = g.since.isoformat() if g.since else "the start"
+        typer.echo(f"{g.country} {g.kind} since {since}, as of {g.as_of.isoformat()}: "
+                   f"told {g.told}, linked incidents {g.linked} ({len(g.incident_ids)}), "
+                   f"gap {g.gap}")

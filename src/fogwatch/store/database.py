@@ -24,7 +24,16 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL, Connection, Engine
 
 from fogwatch.errors import StoreError
-from fogwatch.records import Document, Event, Extraction, Fingerprint, Incident, from_json, to_json
+from fogwatch.records import (
+    Document,
+    Event,
+    Extraction,
+    Figure,
+    Fingerprint,
+    Incident,
+    from_json,
+    to_json,
+)
 from fogwatch.store import incidents as incident_sql
 from fogwatch.store import schema
 from fogwatch.store.failures import Backoff, retried, translated
@@ -241,6 +250,12 @@ class Store:
         placed in `country` (ISO 3166 alpha-3), or with these `ids`."""
         with self._connect() as conn:
             return incident_sql.read_incidents(conn, since=since, country=country, ids=ids)
+
+    def tallies(self) -> list[tuple[Figure, str, dt.date | None]]:
+        """Every stored cumulative figure ("16 killed since December") with its document's
+        content hash and publication day (analysis/tallies.py compares them with incidents)."""
+        with self._connect() as conn:
+            return incident_sql.cumulative_figures(conn)
 
     # --- plumbing --------------------------------------------------------------------------
 

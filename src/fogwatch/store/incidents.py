@@ -15,12 +15,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from fogwatch.records import Document, Event, Incident, from_json, to_json
+from fogwatch.records import Document, Event, Extraction, Figure, Incident, from_json, to_json
 from fogwatch.store import schema
 
 __all__ = [
     "EventKey",
     "clear_incidents",
+    "cumulative_figures",
     "delete_incidents",
     "event_documents",
     "events_by_key",
@@ -133,6 +134,19 @@ def read_incidents(conn: Connection, *, since: dt.date | None = None,
                          for data in conn.execute(chunk_query).scalars())
         return sorted(found, key=_order)
     return [from_json(Incident, json.loads(data)) for data in conn.execute(query).scalars()]
+
+
+def cumulative_figures(conn: Connection) -> list[tuple[Figure, str, dt.date | None]]:
+    """Every cumulative figure (tally) stored, with its document and publication day."""
+    ex, docs = schema.extractions, schema.documents
+    query = (sa.select(ex.c.doc_id, docs.c.published, ex.c.json)
+             .select_from(ex.join(docs, docs.c.id == ex.c.doc_id))
+             .where(ex.c.json.like('%"cumulative":true%')).order_by(ex.c.doc_id))
+    found: list[tuple[Figure, str, dt.date | None]] = []
+    for doc_id, published, data in conn.execute(query):
+        extraction = from_json(Extraction, json.loads(data))
+        found.extend((f, doc_id, published) for f in extraction.figures if f.cumulative)
+    return found
 
 
 def _order(incident: Incident) -> tuple[bool, dt.date, str]:
