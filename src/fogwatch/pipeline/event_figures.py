@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch.pipeline.context import Context
 from fogwatch.pipeline.event_types import trigger_index
-from fogwatch.pipeline.figures import head_word, is_toll
+from fogwatch.pipeline.figures import head_word, is_toll, person_words
 from fogwatch.records import Certainty, Claim, Event, Evidence, Fatalities, Figure, Span
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
@@ -123,9 +123,12 @@ def counted_figures(figures: list[Figure]) -> set[Figure]:
     told = {(f.kind, f.best) for f in figures}
     parts = {f for group in groups.values() if len(group) > 1
              and (group[0].kind, sum(g.best or 0 for g in group)) in told for f in group}
+    joined = {f: (f.kind, f.span.end) for f in figures if f.span is not None
+              and len(groups[(f.kind, f.span.end)]) > 1}
     kept: list[Figure] = []
     for f in sorted(figures, key=lambda f: -(f.best or 0)):
-        if f not in parts and not any(covers(g, f) for g in kept):
+        if f not in parts and not any(covers(g, f) for g in kept
+                                      if f not in joined or joined.get(g) != joined[f]):
             kept.append(f)
     tolls: dict[str, Figure] = {}
     for f in kept:
@@ -147,7 +150,8 @@ _ONE = frozenset({"one", "1"})
 def _names(who: str | None) -> set[str]:
     """The words of a victims' phrase that can tell who they are ('Rodriguez', 'rebels')."""
     words = set(re.findall(r"[a-z]{3,}", who.lower())) if who else set()
-    return words - _ANYONE - _MORE - {"the", "his", "her", "their", "and", "of", "old", "year"}
+    return words - _ANYONE - _MORE - person_words() - {"the", "his", "her", "their", "and",
+                                                      "old", "year"}
 
 
 def covers(counted: Figure, figure: Figure) -> bool:
@@ -166,5 +170,8 @@ def covers(counted: Figure, figure: Figure) -> bool:
     mine, theirs = head_word(figure.who), head_word(counted.who)
     same_people = mine == theirs or mine in _ANYONE or theirs in _ANYONE \
         or bool(_names(figure.who) & _names(counted.who))
-    one_person = figure.best == 1 and not _ONE & words
+    # "the child died" within "three people were killed"; but "two others were also killed"
+    # tells victims beside the one named
+    one_person = figure.best == 1 and not _ONE & words and counted.span is not None \
+        and not _MORE & set(re.findall(r"[a-z]+", counted.span.text.lower()))
     return same_people or one_person

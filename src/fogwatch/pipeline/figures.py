@@ -32,7 +32,7 @@ from typing import cast
 from fogwatch.pipeline.context import Context
 from fogwatch.records import Figure, FigureKind, Span, When
 
-__all__ = ["find_figures", "head_word", "is_toll", "word_number"]
+__all__ = ["find_figures", "head_word", "is_toll", "person_words", "word_number"]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -480,6 +480,11 @@ def head_word(who: str | None) -> str | None:
     """The last word of a victims' phrase ('Turkish soldiers' -> 'soldiers')."""
     words = re.findall(r"[\w-]+", who.lower()) if who else []
     return words[-1] if words else None
+
+
+def person_words() -> frozenset[str]:
+    """Words for one person ('man', 'mayor', 'judge'), from `figures_words.csv`."""
+    return tables().singles("person")
 
 
 def is_toll(figure: Figure) -> bool:
