@@ -23,8 +23,10 @@ from fogwatch.records import (
     Extraction,
     Fatalities,
     Figure,
+    Incident,
     Place,
     Plover,
+    Report,
     Source,
     Span,
     When,
@@ -102,12 +104,40 @@ STRIKE_ID = content_hash(STRIKE_TEXT)
 CLASH_ID = content_hash(CLASH_TEXT)
 HOSTILE_ID = content_hash(HOSTILE_TEXT)
 
+SYRIAN_ARMY = Actor("Military Forces of Syria", "SYR-MIL", "SYR", "military")
+TURKISH_ARMY = Actor("Military Forces of Turkey", "TUR-MIL", "TUR", "military")
+IRAQI_ARMY = Actor("Military Forces of Iraq", "IRQ-MIL", "IRQ", "military")
+REBELS = Actor("rebels", None, "IRQ", "rebel")
+
+
+def _incidents() -> tuple[Incident, ...]:
+    """The strike as an incident of Syrian forces on Turkish ones (so a first direct clash of
+    two states' forces), and the Mosul clash as an incident of Iraqi forces and rebels."""
+    strike = _strike().events[0]
+    clash = _clash().events[0]
+    return (
+        Incident(id="inc-strike", events=("strike",), event_type=strike.event_type,
+                 sub_event_type=strike.sub_event_type, plover=strike.plover,
+                 place=strike.place, when=strike.when, fatalities=Fatalities(4, 4, 4),
+                 certainty="reported", first_reported=dt.date(2024, 3, 5), confirmed_at=None,
+                 claims=strike.claims, actors1=(SYRIAN_ARMY,), actors2=(TURKISH_ARMY,),
+                 reports=(Report("strike", STRIKE_ID, dt.date(2024, 3, 5), "Local Wire",
+                                 "reported", Fatalities(4, 4, 4), strike.claims),)),
+        Incident(id="inc-clash", events=("clash",), event_type="Battles",
+                 sub_event_type="Armed clash", plover=clash.plover, place=clash.place,
+                 when=clash.when, fatalities=None, certainty="reported",
+                 first_reported=dt.date(2024, 5, 2), confirmed_at=None,
+                 actors1=(IRAQI_ARMY,), actors2=(REBELS,),
+                 reports=(Report("clash", CLASH_ID, dt.date(2024, 5, 2), None, "reported"),)),
+    )
+
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     with Store.open(str(tmp_path / "web.db")) as opened:
         for extraction in (_strike(), _clash(), _hostile()):
             opened.add(extraction)
+        opened.replace_incidents((), _incidents())
         yield opened
 
 

@@ -48,6 +48,8 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(app, ["ingest", str(ROOT / "examples"),
                                       str(folder / "hostile.txt"), "--db", str(db)])
     assert result.exit_code == 0, result.output
+    linked = CliRunner().invoke(app, ["link", "--db", str(db)])  # a no-op when ingest linked
+    assert linked.exit_code == 0, linked.output
     return db
 
 
@@ -111,8 +113,8 @@ def _events(base: str) -> list[dict[str, Any]]:
     return items
 
 
-def _open_map(page: Any, base: str) -> None:
-    page.goto(f"{base}/")
+def _open_map(page: Any, base: str, show: str = "events") -> None:
+    page.goto(f"{base}/?show={show}")
     page.wait_for_selector("#map[data-ready=true]", timeout=20_000)
 
 
@@ -157,6 +159,28 @@ def test_clicking_a_place_then_an_event_shows_its_evidence_highlighted(server: s
     background = marks.first.evaluate("m => getComputedStyle(m).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     _screenshot(page, "event.png")
+    assert page.errors == []
+
+
+def test_clicking_an_incident_shows_every_report_with_its_evidence(server: str,
+                                                                    page: Any) -> None:
+    body = httpx.get(f"{server}/api/incidents", params={"limit": 500}).json()
+    incident = max((i for i in body["items"] if i["place"] and i["place"]["lat"] is not None),
+                   key=lambda i: len(i["events"]))
+    _open_map(page, server, "incidents")
+    page.locator(f"path.event-marker[aria-label*='{incident['place']['name']}']").click()
+    page.locator(f".leaflet-popup a.event-link[href='/incidents/{incident['id']}']").click()
+    page.wait_for_url(f"**/incidents/{incident['id']}")
+
+    reports = page.locator("article.report")
+    assert reports.count() == len(incident["events"])
+    claims = page.locator("table.claims tbody tr")
+    assert claims.count() == len(incident["claims"])
+    with_evidence = [n for n, member in enumerate(incident["events"]) if member.get("evidence")]
+    assert with_evidence
+    for n in with_evidence:
+        assert reports.nth(n).locator("mark.evidence").count() >= 1
+    _screenshot(page, "incident.png")
     assert page.errors == []
 
 

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
 
-from fogwatch.records import Event, from_json
+from fogwatch.records import Event, Incident, Place, from_json
 from fogwatch.store import schema
 from fogwatch.store.database import Store
 
-__all__ = ["BoundingBox", "EventFilter", "EventPage", "document_id", "event_page", "stored_event"]
+__all__ = ["BoundingBox", "EventFilter", "EventPage", "IncidentPage", "document_id", "event_page",
+           "incident_page", "inside", "stored_event"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,61 @@ class EventPage:
 
     events: tuple[Event, ...]
     total: int
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentPage:
+    """One page of linked incidents and the number that pass the filter in all."""
+
+    incidents: tuple[Incident, ...]
+    total: int
+
+
+def incident_page(store: Store, where: EventFilter, *, limit: int,
+                  offset: int) -> IncidentPage:
+    """The incidents passing `where` (dated by their start; `doc_id` is ignored), `limit` of
+    them from `offset` on, oldest first (undated last, then by id).
+
+    The incidents table keeps no coordinates, so a bounding box is applied to the incidents'
+    places after the other filters have narrowed them in SQL.
+    """
+    table = schema.incidents
+    conditions: list[ColumnElement[bool]] = []
+    if where.since is not None:
+        conditions.append(table.c.date_start >= where.since)
+    if where.until is not None:
+        conditions.append(table.c.date_start <= where.until)
+    if where.event_type is not None:
+        wanted = where.event_type.strip().lower()
+        conditions.append(sa.or_(sa.func.lower(table.c.event_type) == wanted,
+                                 sa.func.lower(table.c.sub_event_type) == wanted))
+    if where.country is not None:
+        conditions.append(table.c.country == where.country.strip().upper())
+    query = (sa.select(table.c.json).where(*conditions)
+             .order_by(table.c.date_start.asc().nulls_last(), table.c.id))
+    count = sa.select(sa.func.count()).select_from(table).where(*conditions)
+    with store._connect() as conn:
+        if where.bbox is None:
+            rows = conn.execute(query.limit(limit).offset(offset)).scalars().all()
+            total = int(conn.execute(count).scalar_one())
+            found = [from_json(Incident, json.loads(data)) for data in rows]
+        else:
+            every = [from_json(Incident, json.loads(data))
+                     for data in conn.execute(query).scalars()]
+            kept = [i for i in every if i.place is not None and inside(i.place, where.bbox)]
+            total, found = len(kept), kept[offset:offset + limit]
+    return IncidentPage(incidents=tuple(found), total=total)
+
+
+def inside(place: Place, box: BoundingBox) -> bool:
+    """Whether a place's point lies in the box (a place without coordinates does not)."""
+    if place.lat is None or place.lon is None:
+        return False
+    if not box.south <= place.lat <= box.north:
+        return False
+    if box.west <= box.east:
+        return box.west <= place.lon <= box.east
+    return place.lon >= box.west or place.lon <= box.east
 
 
 def event_page(store: Store, where: EventFilter, *, limit: int, offset: int) -> EventPage:

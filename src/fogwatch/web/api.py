@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from fogwatch.store import Store
@@ -14,11 +14,15 @@ from fogwatch.web.deps import get_store
 from fogwatch.web.ingest import ingest_document
 from fogwatch.web.params import event_filter, page
 from fogwatch.web.schemas import (
+    AlertPageOut,
     DocumentIn,
     DocumentOut,
+    DyadOut,
     ErrorOut,
     EventDetailOut,
     EventPageOut,
+    IncidentDetailOut,
+    IncidentPageOut,
     IngestOut,
 )
 from fogwatch.web.security import require_token
@@ -31,6 +35,13 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}}
 KEY = Path(min_length=1, max_length=500)
 
 StoreDep = Annotated[Store, Depends(get_store)]
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+PageDep = Annotated[queries.Page, Depends(page)]
+# A side of a dyad: a country (ISO 3166 alpha-3, "RUS") or an actor id ("TUR-MIL", "ISIS").
+SIDE = Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$",
+            description="A country code (RUS) or an actor id (TUR-MIL).")
+AlertKind = Literal["first_direct_clash", "above_baseline", "confirmed_far_above",
+                    "denied_then_confirmed"]
 
 
 @router.get("/events", response_model=EventPageOut, summary="List stored events")
@@ -62,6 +73,43 @@ def get_document(store: StoreDep, doc_id: Annotated[str, KEY]) -> dict[str, Any]
         raise HTTPException(404, f"no stored document {doc_id!r}; give its content hash or "
                                  "the id it was ingested with")
     return found
+
+
+@router.get("/incidents", response_model=IncidentPageOut, summary="List linked incidents")
+def list_incidents(request: Request, store: StoreDep, where: FilterDep,
+                   slice_: PageDep) -> dict[str, Any]:
+    """Incidents (one real-world event across its reports) that pass the filters, oldest
+    first, each with its reconciled fatalities, every claim and its member events."""
+    return queries.incidents_page(store, where, slice_, request.url)
+
+
+@router.get("/incidents/{incident_id}", response_model=IncidentDetailOut, responses=NOT_FOUND,
+            summary="One incident with its reports' texts")
+def get_incident(store: StoreDep, incident_id: Annotated[str, KEY]) -> dict[str, Any]:
+    """An incident and the text of each document that reported it."""
+    found = queries.incident_detail(store, incident_id)
+    if found is None:
+        raise HTTPException(404, f"no incident {incident_id!r}; incident ids change when "
+                                 "`fogwatch link --rebuild` runs")
+    return found
+
+
+@router.get("/dyads/{a}:{b}", response_model=DyadOut, summary="A dyad's daily series")
+def get_dyad(request: Request, store: StoreDep, a: Annotated[str, SIDE],
+             b: Annotated[str, SIDE], where: FilterDep, slice_: PageDep) -> dict[str, Any]:
+    """The daily series of the ordered pair a:b (side 1 acting on side 2) over the incidents
+    that pass the type, country and bbox filters: one page of its days in the date range, and
+    its alerts there. A pair with no incidents has no days."""
+    return queries.dyad_detail(store, (a.upper(), b.upper()), where, slice_, request.url)
+
+
+@router.get("/alerts", response_model=AlertPageOut, summary="List escalation alerts")
+def list_alerts(request: Request, store: StoreDep, where: FilterDep, slice_: PageDep,
+                kind: Annotated[AlertKind | None, Query(description="Only this kind.")]
+                = None) -> dict[str, Any]:
+    """Escalation alerts over the linked incidents, oldest first; the filters keep alerts
+    dated in the range that touch an incident passing the others."""
+    return queries.alerts_page(store, where, kind, slice_, request.url)
 
 
 @router.post("/documents", response_model=IngestOut, status_code=201,

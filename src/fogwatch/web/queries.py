@@ -5,18 +5,30 @@ that an API route sends as is and the matching HTML page renders, so the two nev
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.datastructures import URL
 
+from fogwatch.analysis import Alert, alerts, dyad_series
+from fogwatch.analysis.shapes import alert_record, series_record
 from fogwatch.export import event_record
-from fogwatch.records import Document, Event, Extraction
+from fogwatch.linking.shapes import incident_record
+from fogwatch.records import Document, Event, Extraction, Incident
 from fogwatch.store import Store
-from fogwatch.store.browse import EventFilter, document_id, event_page, stored_event
+from fogwatch.store.browse import (
+    EventFilter,
+    document_id,
+    event_page,
+    incident_page,
+    inside,
+    stored_event,
+)
 
-__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "MAX_OFFSET", "Page", "document_detail",
-           "event_detail", "events_page", "next_url"]
+__all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "MAX_OFFSET", "Page", "alerts_page", "document_detail",
+           "dyad_detail", "event_detail", "events_page", "incident_detail", "incidents_page",
+           "next_url"]
 
 DEFAULT_LIMIT = 100
 # One response never holds more than this many items, whatever the client asks for.
@@ -64,12 +76,109 @@ def document_detail(store: Store, key: str) -> dict[str, Any] | None:
     return _document(extraction)
 
 
+def incidents_page(store: Store, where: EventFilter, page: Page, url: URL) -> dict[str, Any]:
+    """One page of linked incidents, oldest first, each with its claims and member events."""
+    found = incident_page(store, where, limit=page.limit, offset=page.offset)
+    return {"items": _incident_records(store, found.incidents), "total": found.total,
+            "limit": page.limit, "offset": page.offset,
+            "next": next_url(url, page, found.total)}
+
+
+def incident_detail(store: Store, incident_id: str) -> dict[str, Any] | None:
+    """One incident with the text of every document that reported it (its members' evidence
+    offsets point into these); None if no incident has this id."""
+    found = store.incidents(ids=[incident_id])
+    if not found:
+        return None
+    incident = found[0]
+    documents = []
+    for doc_id in dict.fromkeys(report.doc_id for report in incident.reports):
+        extraction = store.extraction(doc_id)
+        if extraction is not None:
+            d = extraction.document
+            documents.append({
+                "content_hash": d.id, "doc_id": d.ref or d.id, "title": d.title,
+                "source": d.source, "url": d.url,
+                "published": d.published.isoformat() if d.published else None,
+                "text": d.text})
+    return {"incident": _incident_records(store, [incident])[0], "documents": documents}
+
+
+def dyad_detail(store: Store, dyad: tuple[str, str], where: EventFilter, page: Page,
+                url: URL) -> dict[str, Any]:
+    """A dyad's daily series (one page of days within the date range) and its alerts, over
+    the incidents that pass the type, country and bounding-box filters."""
+    incidents = [i for i in store.incidents() if _passes(i, where)]
+    series = series_record(dyad_series(incidents, dyad))
+    days = [day for day in series["days"] if _in_range(day["date"], where)]
+    found = [a for a in alerts(incidents) if a.dyad == dyad and _in_range(a.date, where)]
+    return {"dyad": series["dyad"], "side": series["side"],
+            "days": days[page.offset:page.offset + page.limit], "total": len(days),
+            "limit": page.limit, "offset": page.offset,
+            "next": next_url(url, page, len(days)), "alerts": _alert_records(store, found)}
+
+
+def alerts_page(store: Store, where: EventFilter, kind: str | None, page: Page,
+                url: URL) -> dict[str, Any]:
+    """One page of the escalation alerts over all incidents, oldest first: those dated in the
+    range, of `kind`, and touching an incident that passes the type, country and bbox filters
+    (or, for country, whose dyad has that side)."""
+    incidents = store.incidents()
+    by_id = {i.id: i for i in incidents}
+    kept = [a for a in alerts(incidents)
+            if (kind is None or a.kind == kind) and _in_range(a.date, where)
+            and _alert_passes(a, [by_id[i] for i in a.incident_ids if i in by_id], where)]
+    return {"items": _alert_records(store, kept[page.offset:page.offset + page.limit]),
+            "total": len(kept), "limit": page.limit, "offset": page.offset,
+            "next": next_url(url, page, len(kept))}
+
+
 def next_url(url: URL, page: Page, total: int) -> str | None:
     """The same request's URL for the page after `page`, None when this is the last."""
     following = page.offset + page.limit
     if following >= total or following > MAX_OFFSET:
         return None
     return str(url.include_query_params(offset=following, limit=page.limit))
+
+
+def _incident_records(store: Store, incidents: list[Incident] | tuple[Incident, ...]
+                      ) -> list[dict[str, Any]]:
+    keys = [(r.doc_id, r.event_id) for i in incidents for r in i.reports]
+    events = store.events_by_key(keys)
+    refs = store.refs(doc_id for doc_id, _ in keys)
+    return [incident_record(incident, events, refs) for incident in incidents]
+
+
+def _alert_records(store: Store, found: list[Alert]) -> list[dict[str, Any]]:
+    refs = store.refs(doc_id for alert in found for doc_id, _ in alert.evidence)
+    return [alert_record(alert, refs) for alert in found]
+
+
+def _passes(incident: Incident, where: EventFilter) -> bool:
+    """Whether an incident passes the filters other than dates."""
+    if where.event_type is not None:
+        wanted = where.event_type.strip().lower()
+        if wanted not in {(incident.event_type or "").lower(),
+                          (incident.sub_event_type or "").lower()}:
+            return False
+    place = incident.place
+    if where.country is not None and (place is None or place.country != where.country):
+        return False
+    return where.bbox is None or (place is not None and inside(place, where.bbox))
+
+
+def _alert_passes(alert: Alert, incidents: list[Incident], where: EventFilter) -> bool:
+    if where.country is not None and alert.dyad is not None and where.country in alert.dyad:
+        return True
+    if where.event_type is None and where.country is None and where.bbox is None:
+        return True
+    return any(_passes(incident, where) for incident in incidents)
+
+
+def _in_range(day: Any, where: EventFilter) -> bool:
+    value = day if isinstance(day, dt.date) else dt.date.fromisoformat(day)
+    return ((where.since is None or value >= where.since)
+            and (where.until is None or value <= where.until))
 
 
 def _document(extraction: Extraction) -> dict[str, Any]:

@@ -12,8 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fogwatch.nlp import MAX_CHARS
 
-__all__ = ["ActorOut", "ClaimOut", "CasualtyOut", "DocumentIn", "DocumentOut", "ErrorOut",
-           "EventDetailOut", "EventOut", "EventPageOut", "EvidenceOut", "FatalitiesOut",
+__all__ = ["ActorOut", "AlertOut", "AlertPageOut", "CasualtyOut", "ClaimOut", "DocumentIn",
+           "DocumentOut", "DyadOut", "ErrorOut", "EventDetailOut", "EventOut", "EventPageOut",
+           "EvidenceOut", "FatalitiesOut", "IncidentDetailOut", "IncidentOut", "IncidentPageOut",
            "IngestOut", "LocationOut", "PloverOut", "WhenOut"]
 
 
@@ -158,3 +159,111 @@ class IngestOut(BaseModel):
     doc_id: str
     near_duplicate_of: str | None
     url: str = Field(description="The stored document in this API.")
+
+
+class SourceOut(BaseModel):
+    name: str
+    kind: str
+    country: str | None
+
+
+class IncidentClaimOut(BaseModel):
+    id: str
+    doc_id: str = Field(description="The document that made the claim (its own id, else hash).")
+    published: str | None = Field(description="When that document was published.")
+    source: SourceOut | None
+    via: list[str]
+    certainty: str
+    text: str | None = Field(description="The words of the claim.")
+
+
+class IncidentEventOut(BaseModel):
+    """A member event as one document told it: the event in FORMAT.md's shape (as in
+    /api/events) while it is stored, plus when and by whom it was published."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    doc_id: str
+    content_hash: str
+    published: str | None
+    source: str | None
+    report_certainty: str
+
+
+class IncidentOut(BaseModel):
+    id: str
+    event_type: str | None
+    sub_event_type: str | None
+    plover: PloverOut | None
+    place: LocationOut | None
+    when: WhenOut | None
+    fatalities: FatalitiesOut | None = Field(description="Reconciled across the reports.")
+    certainty: str
+    first_reported: str | None
+    confirmed_at: str | None
+    denied_by: list[str]
+    actors1: list[ActorOut]
+    actors2: list[ActorOut]
+    claims: list[IncidentClaimOut]
+    events: list[IncidentEventOut]
+
+
+class IncidentPageOut(PageFields):
+    items: list[IncidentOut]
+
+
+class ReportDocumentOut(BaseModel):
+    content_hash: str
+    doc_id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    text: str = Field(description="The text that the members' offsets point into.")
+
+
+class IncidentDetailOut(BaseModel):
+    incident: IncidentOut
+    documents: list[ReportDocumentOut]
+
+
+class DyadFatalitiesOut(BaseModel):
+    low: int
+    best: int
+    high: int
+
+
+class DyadDayOut(BaseModel):
+    date: str
+    events_by_type: dict[str, int]
+    fatalities: DyadFatalitiesOut
+    verbal_conflict: int
+    cooperation: int
+    incident_ids: list[str]
+
+
+class AlertEvidenceOut(BaseModel):
+    doc_id: str
+    text: str
+
+
+class AlertOut(BaseModel):
+    kind: str = Field(description="first_direct_clash, above_baseline, confirmed_far_above or "
+                                  "denied_then_confirmed.")
+    dyad: str | None
+    date: str
+    incident_ids: list[str]
+    why: str
+    evidence: list[AlertEvidenceOut]
+
+
+class DyadOut(PageFields):
+    dyad: str
+    side: str = Field(description="country (ISO 3166 alpha-3 sides) or id (actor ids).")
+    days: list[DyadDayOut] = Field(description="One page of the daily series.")
+    alerts: list[AlertOut] = Field(description="This dyad's alerts in the date range.")
+
+
+class AlertPageOut(PageFields):
+    items: list[AlertOut]

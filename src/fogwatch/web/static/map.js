@@ -15,9 +15,21 @@
 
   function typeClass(eventType) { return typeClasses[eventType] || "type-other"; }
 
-  function eventName(event) {
-    return event.sub_event_type || event.event_type ||
-      (event.plover ? event.plover.event : "event");
+  // Events and incidents share one shape on the map: a name, place, dates, toll and page.
+  function normalise(item) {
+    const incident = mapElement.dataset.kind === "incidents";
+    return {
+      name: item.sub_event_type || item.event_type ||
+        (item.plover ? item.plover.event : (incident ? "incident" : "event")),
+      event_type: item.event_type,
+      location: incident ? item.place : item.location,
+      date: incident ? item.when : item.date,
+      fatalities: item.fatalities,
+      certainty: item.certainty,
+      url: incident ? "/incidents/" + encodeURIComponent(item.id)
+        : "/events/" + encodeURIComponent(item.content_hash) + "/" + encodeURIComponent(item.id),
+      reports: incident ? item.events.length : null,
+    };
   }
 
   function dayNumber(iso) { return Math.floor(Date.parse(iso + "T00:00:00Z") / DAY); }
@@ -38,11 +50,6 @@
     return node;
   }
 
-  function eventUrl(event) {
-    return "/events/" + encodeURIComponent(event.content_hash) + "/" +
-      encodeURIComponent(event.id);
-  }
-
   function placeName(place) {
     return place.name + (place.admin1 ? ", " + place.admin1 : "") +
       (place.country ? " (" + place.country + ")" : "");
@@ -51,17 +58,19 @@
   function popupContent(group) {
     const box = element("div", undefined, "event-popup");
     const count = group.events.length;
-    box.appendChild(element("h2", placeName(group.place) + ": " + count + " event" +
+    const noun = mapElement.dataset.kind === "incidents" ? " incident" : " event";
+    box.appendChild(element("h2", placeName(group.place) + ": " + count + noun +
       (count === 1 ? "" : "s")));
     const list = element("ul");
     for (const event of group.events) {
       const item = element("li");
-      const link = element("a", eventName(event), "event-link");
-      link.href = eventUrl(event);
+      const link = element("a", event.name, "event-link");
+      link.href = event.url;
       item.appendChild(link);
       item.appendChild(document.createTextNode(
         " · " + (event.date && event.date.start ? event.date.start : "undated") +
-        " · fatalities " + fatalitiesText(event.fatalities) + " · " + event.certainty));
+        " · fatalities " + fatalitiesText(event.fatalities) + " · " + event.certainty +
+        (event.reports === null ? "" : " · " + event.reports + " reports")));
       list.appendChild(item);
     }
     box.appendChild(list);
@@ -140,7 +149,8 @@
       if (path) {
         path.setAttribute("tabindex", "0");
         path.setAttribute("role", "button");
-        path.setAttribute("aria-label", group.events.length + " event" +
+        path.setAttribute("aria-label", group.events.length +
+          (mapElement.dataset.kind === "incidents" ? " incident" : " event") +
           (group.events.length === 1 ? "" : "s") + " at " + placeName(group.place));
         path.addEventListener("keydown", function (e) {
           if (e.key === "Enter" || e.key === " ") { e.preventDefault(); marker.openPopup(); }
@@ -218,7 +228,7 @@
       });
       drawMarkers(layer, visible);
       shown.textContent = (showAll ? "all dates (to " + isoDay(last) + ")" : isoDay(upTo)) +
-        ": " + visible.length + " events";
+        ": " + visible.length + " " + mapElement.dataset.kind;
       slider.setAttribute("aria-valuetext", isoDay(upTo));
       drawTimeline(events, first, last, upTo);
     }
@@ -245,13 +255,15 @@
       say("The events could not be loaded: " + error.message);
       return;
     }
+    loaded.events = loaded.events.map(normalise);
     const layer = L.featureGroup().addTo(map);
     const places = drawMarkers(layer, loaded.events);
     if (places > 0) {
       map.fitBounds(layer.getBounds().pad(0.5), { maxZoom: 10 });
     }
     setUpSlider(layer, loaded.events);
-    say(loaded.events.length + " events loaded, at " + places + " places on the map" +
+    say(loaded.events.length + " " + mapElement.dataset.kind + " loaded, at " + places +
+      " places on the map" +
       (loaded.more ? " (the first " + MAX_EVENTS + "; filter to see the rest)" : "") + ".");
     await basemap;
     mapElement.dataset.ready = "true";
