@@ -55,7 +55,9 @@ def resolve(toponyms: Sequence[Toponym]) -> list[Entry | None]:
     each pass rescores by the other names' picks of the pass before."""
     groups: dict[tuple[str, str | None], _Group] = {}
     for t in toponyms:
-        group = groups.setdefault((t.name, t.want), _Group(_wanted(t), set(), set()))
+        group = groups.setdefault((t.name, t.want), _Group((), set(), set()))
+        # Every mention's candidates: one may have been narrowed to towns, another not.
+        group.candidates = tuple({c.id: c for c in (*group.candidates, *_wanted(t))}.values())
         group.container.update(t.container)
         group.contents.update(t.contents)
     picks: dict[tuple[str, str | None], Entry | None] = {k: None for k in groups}
@@ -77,7 +79,7 @@ def _within_container(toponym: Toponym,
     return pick if pick.country == outer.country or pick.kind == "country" else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Group:
     candidates: tuple[Entry, ...]
     container: set[Entry]
