@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from fogwatch.cli.common import DbOption, open_store, store_errors
-from fogwatch.linking import REACH_DAYS, Mention, Relinking, link, mention_of, relink
+from fogwatch.linking import Mention, Relinking, link, mention_of, pool_window, relink
 from fogwatch.store import Store
 
 __all__ = ["LinkSummary", "link_after_ingest", "link_command", "link_stored_events"]
@@ -72,7 +72,7 @@ def link_stored_events(store: Store, *, rebuild: bool = False) -> LinkSummary:
     first = min((m.first for m in dated), default=dt.date.today().toordinal())
     last = max((m.last for m in dated), default=first)
     while True:
-        window = (first - REACH_DAYS, last + REACH_DAYS)
+        window = pool_window(first, last)
         change = _relink_in(store, new, window)
         if change.covered(*window) or not dated:
             break

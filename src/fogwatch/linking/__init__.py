@@ -14,7 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from fogwatch.linking.clustering import REACH_DAYS, cluster, components
+from fogwatch.linking.clustering import (
+    MONTH_SPAN_DAYS,
+    REACH_DAYS,
+    SEASON_DAYS,
+    cluster,
+    components,
+)
 from fogwatch.linking.mentions import Mention, mention_of
 from fogwatch.linking.reconcile import fatalities, reconcile
 from fogwatch.linking.score import LINK_THRESHOLD, conflict, pair_score
@@ -29,6 +35,7 @@ __all__ = [
     "fatalities",
     "link",
     "mention_of",
+    "pool_window",
     "pair_score",
     "reconcile",
     "relink",
@@ -45,8 +52,8 @@ class Relinking:
     """What incremental linking changes: incidents to drop and incidents to store instead.
 
     `first`..`last` (proleptic ordinals) is the widened date range of the mentions relinked;
-    the caller must have passed every stored mention within `REACH_DAYS` days of it
-    as `nearby`, or call again with a wider window (`covered` tells).
+    the caller must have passed every stored mention dated in `pool_window(first, last)` as
+    `nearby`, or call again with a wider window (`covered` tells).
     """
 
     removed: tuple[str, ...]
@@ -57,8 +64,18 @@ class Relinking:
     def covered(self, window_first: int, window_last: int) -> bool:
         """Whether a pool of stored mentions dated in [window_first, window_last] was wide
         enough for this result to equal a full rebuild."""
-        return (window_first <= self.first - REACH_DAYS
-                and self.last + REACH_DAYS <= window_last)
+        first, last = pool_window(self.first, self.last)
+        return window_first <= first and last <= window_last
+
+
+def pool_window(first: int, last: int) -> tuple[int, int]:
+    """The dates (proleptic ordinals) whose stored mentions `relink` needs for mentions dated
+    within [first, last]: every mention they could be linked with (`REACH_DAYS`), and whole
+    120-day seasons around those, so that the names index counts what a rebuild counts (a
+    mention is indexed over its widened dates, at most `MONTH_SPAN_DAYS` past its own date)."""
+    low = ((first - REACH_DAYS) // SEASON_DAYS - 1) * SEASON_DAYS - MONTH_SPAN_DAYS
+    high = ((last + REACH_DAYS) // SEASON_DAYS + 2) * SEASON_DAYS + MONTH_SPAN_DAYS
+    return low, high
 
 
 def relink(new: Sequence[Mention], nearby: Sequence[Mention],

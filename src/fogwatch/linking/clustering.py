@@ -33,6 +33,7 @@ __all__ = [
     "FINE_SPAN_DAYS",
     "MONTH_SPAN_DAYS",
     "REACH_DAYS",
+    "SEASON_DAYS",
     "candidate_pairs",
     "cluster",
     "components",
@@ -150,9 +151,10 @@ def _blocked_partners(mentions: Sequence[Mention]) -> Iterator[tuple[int, set[in
         by_doc[m.key[0]].append(i)
         if not m.dated:
             continue
-        for season in range(m.first // SEASON_DAYS, m.last // SEASON_DAYS + 1):
-            for name in m.names:
-                named[(season, name)].append(i)
+        if m.span_days <= MONTH_SPAN_DAYS:
+            for season in range(m.first // SEASON_DAYS, m.last // SEASON_DAYS + 1):
+                for name in m.names:
+                    named[(season, name)].append(i)
         country = _country(m)
         if m.span_days <= FINE_SPAN_DAYS:
             for bucket in _buckets(m):
@@ -193,8 +195,9 @@ def _blocked_partners(mentions: Sequence[Mention]) -> Iterator[tuple[int, set[in
                                 if j > i or (mentions[j].span_days <= FINE_SPAN_DAYS
                                              and mentions[j].key[0] != m.key[0]))
             partners.discard(i)
-        for season in range(m.first // SEASON_DAYS - 1, m.last // SEASON_DAYS + 2):
-            partners.update(_sharing_names(named, season, m, i))
+        if m.span_days <= MONTH_SPAN_DAYS:
+            for season in range(m.first // SEASON_DAYS - 1, m.last // SEASON_DAYS + 2):
+                partners.update(_sharing_names(named, season, m, i))
         yield i, partners
 
 
