@@ -218,7 +218,9 @@ def _untagged(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozens
             if any(c.kind in {"country", "continent", "admin1"} for c in exact):
                 # "in Kazakhstan": a country or unit is what a bare name after a cue means
                 # first; the towns of its name stay candidates.
-                yield _Mention(Span(token.idx, token.idx + len(name), name), exact, 1, None)
+                near = _ends_with(before, cues["near_before"], cues)
+                yield _Mention(Span(token.idx, token.idx + len(name), name), exact,
+                               2 if near else 1, None)
                 break
             if towns and (strong or any(c.country in countries for c in towns)):
                 near = _ends_with(before, cues["near_before"], cues)
