@@ -77,3 +77,25 @@ def test_a_body_that_is_not_json_is_a_422(client: TestClient) -> None:
     response = client.post("/api/documents", content=b"text=hello",
                            headers={**AUTH, "Content-Type": "application/json"})
     assert response.status_code == 422
+
+
+def test_the_posted_documents_events_are_linked_into_incidents(client: TestClient,
+                                                               posted: Any) -> None:
+    content_hash_ = posted.json()["content_hash"]
+    members = [(m["content_hash"], m["id"])
+               for i in client.get("/api/incidents").json()["items"] for m in i["events"]]
+    assert any(doc == content_hash_ for doc, _ in members)
+
+
+WIRE = ("Government jets struck a crowded market in the town of Kansafra on Monday morning, "
+        "killing at least four civilians and wounding a dozen more, according to local medics "
+        "and residents who spoke to reporters by telephone from the area.")
+
+
+def test_a_republished_copy_is_marked_as_a_near_duplicate(client: TestClient) -> None:
+    original = client.post("/api/documents", headers=AUTH, json={"text": WIRE, "id": "wire"})
+    copy = client.post("/api/documents", headers=AUTH, json={
+        "text": WIRE.replace("by telephone", "over the telephone"), "id": "copy"})
+    assert copy.json()["near_duplicate_of"] == original.json()["content_hash"]
+    assert client.get("/api/documents/copy").json()["near_duplicate_of"] == (
+        original.json()["content_hash"])

@@ -122,7 +122,8 @@ async def post_document(request: Request, response: Response, store: StoreDep,
                         document: DocumentIn) -> dict[str, Any]:
     """Extract and store one article (needs the server's bearer token). 201 when new, 200 when
     the same text was stored before."""
-    outcome = await run_in_threadpool(ingest_document, store, document)
+    async with request.app.state.write_lock:  # one writer: storing, then linking
+        outcome = await run_in_threadpool(ingest_document, store, document)
     if outcome.status != "new":
         response.status_code = 200
     url = request.url_for("get_document", doc_id=outcome.content_hash)

@@ -3,6 +3,7 @@ middleware, with errors answered as JSON under /api and as a page elsewhere."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -37,6 +38,7 @@ def create_app(store: Store, *, token: str | None = None,
     app.state.store = store
     app.state.token = token or None
     app.state.templates = make_templates()
+    app.state.write_lock = asyncio.Lock()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
