@@ -259,7 +259,7 @@
     const layer = L.featureGroup().addTo(map);
     const places = drawMarkers(layer, loaded.events);
     if (places > 0) {
-      map.fitBounds(layer.getBounds().pad(0.5), { maxZoom: 10 });
+      map.fitBounds(layer.getBounds().pad(0.5), { maxZoom: 10, animate: false });
     }
     setUpSlider(layer, loaded.events);
     say(loaded.events.length + " " + mapElement.dataset.kind + " loaded, at " + places +
