@@ -214,3 +214,14 @@ def test_arrests_are_coercion_in_arrest_mode() -> None:
     event = main_event("Police arrested a senior opposition leader at his home.")
     assert event is not None and event.plover is not None
     assert (event.plover.event, event.plover.mode) == ("COERCE", "arrest")
+
+
+def test_a_protest_about_a_flood_is_still_a_protest() -> None:
+    event = main_event("Residents blocked the main road to protest against the slow response "
+                       "to the floods.")
+    assert event is not None and event.sub_event_type == "Peaceful protest"
+
+
+def test_residents_clashing_with_police_is_mob_violence() -> None:
+    event = main_event("Villagers clashed with police over a land dispute, injuring six.")
+    assert event is not None and event.sub_event_type == "Mob violence"

@@ -87,6 +87,12 @@ def tag_typed(doc: Doc, sent: Sentence) -> Typed | None:
                   1000)
 
 
+@functools.lru_cache(maxsize=1)
+def _protest_purposes() -> frozenset[str]:
+    """Lemmas saying what a gathering is for ("to protest", "to demand", "raise awareness")."""
+    return frozenset(r["lemma"].lower() for r in lexicons.read_table("events_protest_purposes.csv"))
+
+
 def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
                       ) -> list[Match[lexicons.Trigger]]:
     """The sentence's triggers, less those a look-alike story (of the given classes) or a topic
@@ -97,12 +103,15 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
     muted = story_lookalike | {c.value[0] for c in cues if c.value[1] == "doc"}
     # words that contain a trigger but name no event ("riot police", "anti-aircraft guns")
     masked = {i for c in cues if c.value[1] == "mask" for i in range(c.start, c.end)}
+    purpose = bool(muted) and any(t.lemma_.lower() in _protest_purposes()
+                                  for t in doc[sent.start:sent.end])
     found = []
     for m in trigger_index().find(doc, sent.start, sent.end):
         if masked.intersection(range(m.start, m.end)):
             continue
         if m.value.weak and (muted - SPARE_ASSAULTS or muted and m.value.plover_event != "ASSAULT"):
-            continue
+            if not (m.value.plover_event == "PROTEST" and purpose):
+                continue  # people gather "to demand help after the floods": still a protest
         if m.end - m.start == 1 and doc[m.start].pos_ == "PROPN" and m.value.rank < 60:
             continue  # "March", "Rally" as names, not events
         found.append(m)
@@ -144,8 +153,11 @@ def _resolve_attack(actors: list[Actor], actors1: list[Actor], actors2: list[Act
 
 
 def _unarmed_crowds(actors: list[Actor]) -> bool:
-    """Only civilians on the scene ("villagers clashed", "rival supporters fought")."""
-    return bool(actors) and all(a.sector in ("civilians", "rioters") for a in actors)
+    """Civilians fighting each other or a single armed side ("villagers clashed", "residents
+    clashed with police"): a battle needs two armed sides."""
+    crowd = [a for a in actors if a.sector in ("civilians", "rioters")]
+    armed = [a for a in actors if a.sector in ARMED]  # mentions: "X militia clashed with Y militia"
+    return bool(crowd) and len(armed) < 2
 
 
 def _excessive_force(actors1: list[Actor], actors2: list[Actor]) -> bool:
