@@ -201,6 +201,14 @@ SENTENCES: list[tuple[str, list[Row]]] = [
      [('wounded', None, 0, 0, 0, False)]),
     ('SIXTEEN SOLDIERS HAVE BEEN KILLED SO FAR.',
      [('killed', 'SOLDIERS', 16, 16, 16, True)]),
+    ('All four victims suffered non-life threatening injuries.',
+     [('wounded', 'victims', 4, 4, 4, False)]),
+    ('The blast left two boys with minor injuries.',
+     [('wounded', 'boys', 2, 2, 2, False)]),
+    ('He received two bullet wounds.',
+     []),
+    ('Two men suffered gunshot wounds. One of them died.',
+     [('wounded', 'men', 1, 1, 1, False), ('killed', 'them', 1, 1, 1, False)]),
 ]
 
 

@@ -378,7 +378,9 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
         if after < len(toks) and (toks[after].text in t.singles("object") or after in counts
                                   or _number_at(toks, after) is not None):
             return None  # active voice: the count names the perpetrators, not the victims
-    if c.person and (not (passive or role == "state")
+    if role == "wounds" and who is None:
+        return None  # "two bullet wounds": a count of wounds, not of people
+    if c.person and (not (passive or role in ("state", "wounds"))
                      or (who is None and c.person != "pronoun")):
         return None  # "a man was killed", not "a dead end" or "a bomb killed"
     if c.multiplier and (who is not None or role != "noun"):
