@@ -118,7 +118,8 @@ def test_ingest_into_a_read_only_disk_says_so_and_keeps_what_was_stored(tmp_path
         finally:
             remount(disk, "rw")
         result = runner.invoke(app, ["ingest", str(second), "--db", str(db)])
-        assert (result.exit_code, result.output.strip()) == (0, "1 new, 0 already stored")
+        assert result.exit_code == 0
+        assert "1 new, 0 already stored" in result.output.splitlines()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files all the same")
@@ -152,6 +153,6 @@ def test_ingest_onto_a_full_disk_stops_with_a_clear_error_and_the_rerun_complete
         remount(disk, "rw,size=16m")  # room again: the rerun stores the rest, and only them
         result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
         assert result.exit_code == 0, result.output
-        assert result.output.strip() == (f"{len(stories) - len(kept)} new, "
-                                         f"{len(kept)} already stored")
+        assert (f"{len(stories) - len(kept)} new, {len(kept)} already stored"
+                in result.output.splitlines())
         assert _integrity(db) == "ok"
