@@ -165,13 +165,16 @@ def covers(counted: Figure, figure: Figure) -> bool:
             or figure.best > counted.best or figure.span is None:
         return False
     words = set(re.findall(r"[a-z0-9]+", figure.span.text.lower()))
-    if _MORE & words and not (figure.best == counted.best and figure.best > 1):
-        return False
+    theirs_more = counted.span is not None and bool(
+        _MORE & set(re.findall(r"[a-z]+", counted.span.text.lower())))
+    if _MORE & words and not (figure.best == counted.best and figure.best > 1) and not (
+            figure.best == 1 < counted.best and head_word(counted.who) in _ANYONE
+            and not theirs_more):
+        return False  # but "a man was also shot" is one of "four people were shot"
     mine, theirs = head_word(figure.who), head_word(counted.who)
     same_people = mine == theirs or mine in _ANYONE or theirs in _ANYONE \
         or bool(_names(figure.who) & _names(counted.who))
     # "the child died" within "three people were killed"; but "two others were also killed"
     # tells victims beside the one named
-    one_person = figure.best == 1 and not _ONE & words and counted.span is not None \
-        and not _MORE & set(re.findall(r"[a-z]+", counted.span.text.lower()))
+    one_person = figure.best == 1 and not _ONE & words and not theirs_more
     return same_people or one_person
