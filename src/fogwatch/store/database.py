@@ -154,6 +154,7 @@ class Store:
                 found.update((doc_id, ref) for doc_id, ref in conn.execute(query))
         return found
 
+    @retried
     def stored_at(self, doc_ids: Iterable[str]) -> dict[str, int]:
         """When each of these stored documents was stored, in Unix seconds (UTC)."""
         wanted = sorted(set(doc_ids))
@@ -166,6 +167,7 @@ class Store:
                 found.update((doc_id, _unix_seconds(when)) for doc_id, when in conn.execute(query))
         return found
 
+    @retried
     def similar_documents(self, bands: Iterable[str]) -> dict[str, bytes]:
         """The stored originals that share at least one LSH band with these, each with its
         MinHash signature (candidates for the near-duplicate check; the caller compares)."""
@@ -214,6 +216,7 @@ class Store:
 
     # --- incidents (linking/) -------------------------------------------------------------
 
+    @retried
     def event_documents(self, *, start: dt.date | None = None, end: dt.date | None = None,
                         unlinked_only: bool = False) -> list[tuple[Event, Document]]:
         """Stored events with their documents, for linking: those whose date (else their
@@ -223,16 +226,19 @@ class Store:
             return incident_sql.event_documents(conn, start=start, end=end,
                                                 unlinked_only=unlinked_only)
 
+    @retried
     def events_by_key(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Event]:
         """The stored events with these (document content hash, event id) keys."""
         with self._connect() as conn:
             return incident_sql.events_by_key(conn, keys)
 
+    @retried
     def incident_memberships(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
         """The incident id of each of these (document, event) keys that is linked."""
         with self._connect() as conn:
             return incident_sql.memberships(conn, keys)
 
+    @retried
     def replace_incidents(self, removed: Iterable[str], added: Iterable[Incident], *,
                           everything: bool = False) -> None:
         """In one transaction, drop the `removed` incidents (all of them with `everything`) and
@@ -244,6 +250,7 @@ class Store:
                 incident_sql.delete_incidents(conn, removed)
             incident_sql.insert_incidents(conn, list(added))
 
+    @retried
     def incidents(self, *, since: dt.date | None = None, country: str | None = None,
                   ids: Iterable[str] | None = None) -> list[Incident]:
         """Stored incidents in date order (undated last): those dated on or after `since`,
@@ -251,6 +258,7 @@ class Store:
         with self._connect() as conn:
             return incident_sql.read_incidents(conn, since=since, country=country, ids=ids)
 
+    @retried
     def tallies(self) -> list[tuple[Figure, str, dt.date | None]]:
         """Every stored cumulative figure ("16 killed since December") with its document's
         content hash and publication day (analysis/tallies.py compares them with incidents)."""
