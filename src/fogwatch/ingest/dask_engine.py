@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import Any
 
+import dask
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
 from fogwatch.errors import FogwatchError
@@ -33,6 +34,9 @@ PARTITION_SIZE = 32
 # scheduler itself (distributed.scheduler.allowed-failures).
 RETRIES = 2
 CONNECT_TIMEOUT = "15s"
+# Dask's statistical profiler samples each worker's stack every 10 ms: about 8 % of a worker's
+# CPU on our pipeline (measured with benchmarks/scale.py), for a dashboard we do not start.
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
 
 PartitionTask = Callable[[list[Document]], list[Extraction | str]]
 
@@ -78,10 +82,11 @@ class DaskEngine:
             if workers < 1:
                 raise ValueError(f"workers must be at least 1, not {workers}")
             self._scratch = tempfile.TemporaryDirectory(prefix="fogwatch-dask-")
-            self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=workers, threads_per_worker=1, processes=True,
-                local_directory=self._scratch.name, dashboard_address=None,
-                silence_logs=logging.ERROR)
+            with dask.config.set(LOCAL_CONFIG):  # the workers' nannies take it with them
+                self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                    n_workers=workers, threads_per_worker=1, processes=True,
+                    local_directory=self._scratch.name, dashboard_address=None,
+                    silence_logs=logging.ERROR)
             return Client(self._cluster)  # type: ignore[no-untyped-call]
         try:
             return Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
