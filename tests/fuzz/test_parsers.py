@@ -28,7 +28,7 @@ from fuzz.inputs import (
 
 QUICK = settings(max_examples=40, deadline=None, derandomize=True,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-THOROUGH = settings(max_examples=1000, deadline=None,
+THOROUGH = settings(max_examples=600, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 READERS: list[tuple[Format, st.SearchStrategy[bytes]]] = [
     ("txt", txt_inputs), ("html", html_inputs), ("feed", feed_inputs), ("csv", csv_inputs),
