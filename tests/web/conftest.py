@@ -8,6 +8,7 @@ URL and place name carry HTML and script payloads.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,12 +133,22 @@ def _incidents() -> tuple[Incident, ...]:
     )
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.open(str(tmp_path / "web.db")) as opened:
+@pytest.fixture(scope="session")
+def filled_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The store, built (and migrated) once; each test gets its own copy of the file."""
+    path = tmp_path_factory.mktemp("web") / "web.db"
+    with Store.open(str(path)) as opened:
         for extraction in (_strike(), _clash(), _hostile()):
             opened.add(extraction)
         opened.replace_incidents((), _incidents())
+    return path
+
+
+@pytest.fixture
+def store(filled_db: Path, tmp_path: Path) -> Iterator[Store]:
+    copy = tmp_path / "web.db"
+    shutil.copyfile(filled_db, copy)
+    with Store.open(str(copy)) as opened:
         yield opened
 
 

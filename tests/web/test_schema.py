@@ -45,7 +45,7 @@ def test_the_api_keeps_to_its_schema(store: Store, method: str, path: str) -> No
     headers = {"Authorization": f"Bearer {TOKEN}"} if method == "POST" else {}
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=40, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=25, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
     def check(case: Case) -> None:
         case.call_and_validate(headers=headers, excluded_checks=EXCLUDED.get(path, []))
