@@ -78,3 +78,16 @@ def test_unknown_village_after_a_cue_stays_unresolved() -> None:
     found = named("Shells hit Zqarbanil village in Idlib province overnight.")
     assert "Zqarbanil" not in found
     assert found["Idlib"].precision == 3
+
+
+def test_town_known_only_in_another_unit_of_the_named_one_is_unresolved() -> None:
+    # The gazetteer's only Lypove lies in Poltava oblast; the text puts this one in Donetsk.
+    found = named("Russian forces shelled the village of Lypove, Donetsk.")
+    assert "Lypove" not in found
+    assert (found["Donetsk"].admin1, found["Donetsk"].precision) == ("Donetsk", 3)
+
+
+def test_unit_name_with_a_lowercase_particle_is_read_whole() -> None:
+    found = named("Police seized a truck in Dourados (Mato Grosso do Sul) on Monday.")
+    assert found["Mato Grosso do Sul"].precision == 3
+    assert found["Dourados"].admin1 == "Mato Grosso do Sul"

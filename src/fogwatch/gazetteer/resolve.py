@@ -70,12 +70,17 @@ def resolve(toponyms: Sequence[Toponym]) -> list[Entry | None]:
 def _within_container(toponym: Toponym,
                       picks: dict[tuple[str, str | None], Entry | None]) -> Entry | None:
     """The pick, unless the text puts the name inside a unit or country of another country
-    ("Pescador (Cauca)" picked in Brazil): then the place meant is missing from the gazetteer,
-    and no place beats a wrong one. Within one country a comma may just list names."""
+    ("Pescador (Cauca)" picked in Brazil) or a town inside another unit of its country
+    ("Pisky, Donetsk" picked in Poltava): then the place meant is missing from the gazetteer,
+    and no place beats a wrong one."""
     pick = picks[(toponym.name, toponym.want)]
     outer = picks.get(toponym.container_name) if toponym.container_name else None
     if pick is None or outer is None or outer.kind not in {"admin1", "country"}:
         return pick
+    if outer.kind == "admin1" and pick.kind == "city" and pick.admin1 != outer.admin1 and \
+            pick.country == outer.country and outer.population > 0:
+        # (a unit without towns of its own is one GeoNames' towns do not refer to)
+        return None  # "Pisky, Donetsk" when the gazetteer knows only a Pisky elsewhere
     return pick if pick.country == outer.country or pick.kind == "country" else None
 
 

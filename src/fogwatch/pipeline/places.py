@@ -36,8 +36,8 @@ EMBEDDING_LABELS = frozenset({"ORG", "FAC"})
 _CONTAINER_GAP = re.compile(r"\s*(city|town|village)?\s*(,|\(|,?\s*in|,?\s*in the)\s*",
                             re.IGNORECASE)
 # A run of capitalised words, with Arabic-style articles between them ("Kafr al-Numan").
-_NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?: |-|(?: | al-| el-| as-| ash-| ad-| ar-| an-))"
-                       r"[A-Z][\w'’]*)*")
+_NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?: |-|(?: | al-| el-| as-| ash-| ad-| ar-| an-)"
+                       r"| (?:de|do|da|dos|das|del|di|du|des|la|le) )[A-Z][\w'’]*)*")
 _SUBPARTS = re.compile(r"\s+[-–]\s+|,\s*")
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -114,6 +114,12 @@ def _marked(text: str, gazetteer: Gazetteer, cues: dict[str, frozenset[str]],
     for m in found:
         taken[m.span.start:m.span.end] = [True] * (m.span.end - m.span.start)
     pending: list[_Mention] = []
+    for m in found:  # "Pisky, Donetsk": the unit after a found name holds it
+        after = _container_after(text, m.span.end, m.candidates, gazetteer, loose=True)
+        # (a longer unit name than the model's entity wins: "Mato Grosso do Sul")
+        if after is not None and not taken[after[1].span.end - 1]:
+            pending.append(after[1])
+            taken[after[1].span.start:after[1].span.end] = [True] * len(after[1].span.text)
     for match in _NAME_RUN.finditer(text):
         if taken[match.start()] or (match.start() > 0 and text[match.start() - 1] in "-'’"):
             continue
@@ -152,22 +158,41 @@ def _marked_name(text: str, start: int, name: str, gazetteer: Gazetteer,
     if after in cues["admin_word"]:
         units = tuple(c for c in candidates if c.kind == "admin1")
         return [_Mention(span, units, 1, "admin1")] if units else []
+    found = _container_after(text, end, candidates, gazetteer)
+    if found is None:
+        # "Lypove, Donetsk" when the gazetteer knows only a Lypove elsewhere: the unit is a
+        # place; the name, missing from the gazetteer, is none.
+        elsewhere = _container_after(text, end, candidates, gazetteer, loose=True)
+        return [elsewhere[1]] if elsewhere is not None else []
+    inside, container = found
+    return [_Mention(span, inside, 1, None), container]
+
+
+def _container_after(text: str, end: int, candidates: tuple[Entry, ...], gazetteer: Gazetteer,
+                     loose: bool = False) -> tuple[tuple[Entry, ...], _Mention] | None:
+    """The unit or country named right after a name (", Donetsk", " (Aragon", " in Idlib")
+    that holds some of its candidates: those candidates, and the container's mention. With
+    `loose`, a unit in the country of one of them will do ("Pisky, Donetsk" when the
+    gazetteer knows only another Pisky: resolution then leaves the name unresolved)."""
     gap = _CONTAINER_AFTER.match(text, end)
     outer_run = _NAME_RUN.match(text, gap.end()) if gap else None
     if outer_run is None:
-        return []
+        return None
     outer_words = outer_run.group().split()
     while outer_words:
         outer = tuple(c for c in gazetteer.lookup(" ".join(outer_words))
                       if c.kind in {"admin1", "country"})
         inside = tuple(c for c in candidates if c.kind in {"city", "admin1"}
                        and any(_contains(o, c) for o in outer))
+        if loose and not inside:
+            inside = tuple(c for c in candidates if c.kind == "city"
+                           and any(o.kind == "admin1" and o.country == c.country for o in outer))
         if inside:
             outer_name = " ".join(outer_words)
             outer_span = Span(outer_run.start(), outer_run.start() + len(outer_name), outer_name)
-            return [_Mention(span, inside, 1, None), _Mention(outer_span, outer, 1, None)]
+            return inside, _Mention(outer_span, outer, 1, None)
         outer_words.pop()
-    return []
+    return None
 
 
 def _admin2(gazetteer: Gazetteer, name: str, after: str,
@@ -389,12 +414,15 @@ def _locative(words: list[str], cues: dict[str, frozenset[str]]) -> bool:
 
 
 def _dedupe(mentions: list[_Mention]) -> list[_Mention]:
+    """One mention per span, in text order; a mention inside a longer one is dropped."""
     seen: set[tuple[int, int]] = set()
-    kept = []
-    for m in sorted(mentions, key=lambda m: (m.span.start, m.span.end)):
-        if (m.span.start, m.span.end) not in seen:
-            seen.add((m.span.start, m.span.end))
-            kept.append(m)
+    kept: list[_Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.span.start, -m.span.end)):
+        if (m.span.start, m.span.end) in seen or any(
+                k.span.start <= m.span.start and m.span.end <= k.span.end for k in kept[-3:]):
+            continue
+        seen.add((m.span.start, m.span.end))
+        kept.append(m)
     return kept
 
 
