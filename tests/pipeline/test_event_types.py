@@ -225,3 +225,25 @@ def test_a_protest_about_a_flood_is_still_a_protest() -> None:
 def test_residents_clashing_with_police_is_mob_violence() -> None:
     event = main_event("Villagers clashed with police over a land dispute, injuring six.")
     assert event is not None and event.sub_event_type == "Mob violence"
+
+
+def test_rebels_detaining_people_is_an_abduction() -> None:
+    event = main_event("Rebels detained three traders at a checkpoint outside the town.")
+    assert event is not None and event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_abducting_policemen_is_a_clash_between_armed_sides() -> None:
+    event = main_event("Militants abducted two policemen near the station.")
+    assert event is not None and event.sub_event_type == "Armed clash"
+
+
+def test_the_agent_of_a_modifying_verb_is_no_perpetrator() -> None:
+    event = main_event("Police fired shots at a car driven by civilians at the checkpoint.")
+    assert event is not None and event.sub_event_type == "Attack"
+    assert [a.sector for a in event.actors1] == ["police"]
+
+
+def test_a_group_of_gunmen_carries_out_the_attack() -> None:
+    event = main_event("Two farmers were shot dead by a group of gunmen.")
+    assert event is not None and [a.sector for a in event.actors1] == [
+        "unidentified armed group"]

@@ -30,6 +30,7 @@ __all__ = ["ARMED", "PROTEST_SECTORS", "STATE", "Typed", "escalate", "lookalike_
 
 ARMED = frozenset({"military", "police", "rebel", "militia", "unidentified armed group"})
 STATE = frozenset({"military", "police", "government"})
+NON_STATE = ARMED - STATE  # their detentions are abductions
 PROTEST_SECTORS = frozenset({"protesters", "rioters"})
 # a trigger loses this much rank per subordinate clause or background phrase above it
 EMBEDDING_COST = 20  # chosen on acled-notes-train (0, 20, 40)
@@ -265,6 +266,11 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
         event_type, sub = _resolve_attack(actors, actors1, actors2)
     elif sub == "@territory":
         event_type, sub = _resolve_territory(doc, best, actors1, actors2)
+    elif sub == "Abduction/forced disappearance" and actors2 and all(
+            a.sector in ARMED for a in actors2):
+        event_type, sub = "Battles", "Armed clash"  # violence against civilians needs civilians
+    elif sub == "Arrests" and actors1 and all(a.sector in NON_STATE for a in actors1):
+        event_type, sub = "Violence against civilians", "Abduction/forced disappearance"
     protest = protest_context(matches, actors)
     if protest and trig.sub_event_type in ATTACKS and not _excessive_force(actors1, actors2):
         protests = [m for m in matches if m.value.sub_event_type == "Peaceful protest"]

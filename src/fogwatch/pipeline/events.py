@@ -60,6 +60,8 @@ if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
 __all__ = ["find_events", "event_id"]
 
 _CROWDS = {"Protests": "protester", "Riots": "rioter"}
+_QUANTITIES = frozenset({"number", "group", "band", "gang", "dozen", "dozens", "hundreds",
+                         "unit", "squad", "team", "member", "members"})
 LEAD_BONUS = 10  # the first sentence usually carries the story's main event
 
 
@@ -85,6 +87,12 @@ def _role(doc: Doc, actor: Actor, trigger: Match[lexicons.Trigger]) -> int:
     root: Token = part.root
     while root.dep_ in ("compound", "amod") and root.head is not root:
         root = root.head  # "the ISIL terrorists": the phrase's head holds the role
+    if (root.dep_ == "pobj" and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in _QUANTITIES):
+        root = root.head.head  # "a group of gunmen", "an unknown number of armed men"
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.dep_ == "acl" and not (
+            trigger.start <= root.head.head.i < trigger.end):
+        return 0  # "fired at a car driven by civilians": the agent of another verb
     if root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.lower_ == "by"):
         return 1
     if root.dep_ in ("nsubjpass", "dobj", "pobj", "attr", "appos"):
