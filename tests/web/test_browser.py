@@ -19,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fogwatch.cli.main import app
+from fogwatch.store import Store
 from fogwatch.web.app import STATIC
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,35 +41,36 @@ def _free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="module")
-def examples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("browser")
-    db = folder / "examples.db"
+def _ingest_examples(db: Path, folder: Path) -> None:
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     result = CliRunner().invoke(app, ["ingest", str(ROOT / "examples"),
                                       str(folder / "hostile.txt"), "--db", str(db)])
     assert result.exit_code == 0, result.output
     linked = CliRunner().invoke(app, ["link", "--db", str(db)])  # a no-op when ingest linked
     assert linked.exit_code == 0, linked.output
-    return db
 
 
 @pytest.fixture(scope="module")
-def server(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`fogwatch serve` over the examples (read-only, as by default); its base URL."""
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`fogwatch serve` (read-only, as by default) over a store filled from examples/ while
+    the server starts; its base URL."""
     assert (STATIC / "vendor" / "leaflet" / "leaflet.js").exists(), (
         "the map assets are not built: run scripts/build_assets.sh")
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "examples.db"
+    Store.open(str(db)).close()
     port = _free_port()
     script = Path(sys.executable).with_name("fogwatch")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "fogwatch"]
-    log = tmp_path_factory.mktemp("server") / "serve.log"
+    log = folder / "serve.log"
     env = {k: v for k, v in os.environ.items() if k != "FOGWATCH_TOKEN"}
     with log.open("w") as out:
-        process = subprocess.Popen([*command, "serve", "--db", str(examples_db), "--host",
+        process = subprocess.Popen([*command, "serve", "--db", str(db), "--host",
                                     "127.0.0.1", "--port", str(port)], env=env, stdout=out,
                                    stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
+        _ingest_examples(db, folder)
         deadline = time.monotonic() + 90
         while True:
             try:
