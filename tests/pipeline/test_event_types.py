@@ -247,3 +247,10 @@ def test_a_group_of_gunmen_carries_out_the_attack() -> None:
     event = main_event("Two farmers were shot dead by a group of gunmen.")
     assert event is not None and [a.sector for a in event.actors1] == [
         "unidentified armed group"]
+
+
+def test_an_attack_by_no_one_named_is_by_an_unidentified_armed_group() -> None:
+    event = main_event("A shopkeeper was shot dead in his store on Friday.")
+    assert event is not None
+    assert [(a.name, a.sector) for a in event.actors1] == [
+        ("Unidentified Armed Group", "unidentified armed group")]

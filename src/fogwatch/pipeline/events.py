@@ -60,6 +60,8 @@ if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
 __all__ = ["find_events", "event_id"]
 
 _CROWDS = {"Protests": "protester", "Riots": "rioter"}
+_UNNAMED = dict.fromkeys(("Attack", "Armed clash", "Abduction/forced disappearance",
+                          "Remote explosive/landmine/IED", "Grenade", "Suicide bomb"), "gunman")
 _QUANTITIES = frozenset({"number", "group", "band", "gang", "dozen", "dozens", "hundreds",
                          "unit", "squad", "team", "member", "members"})
 LEAD_BONUS = 10  # the first sentence usually carries the story's main event
@@ -209,13 +211,15 @@ def _event(ctx: Context, sents: list[Sentence], i: int, typed: Typed,
     sent = sents[i]
     trigger = token_span(ctx.doc, typed.match.start, typed.match.end)
     place = _place(ctx.places, sent, trigger)
-    country = place.country if place is not None else None
+    country = place.country if place is not None else next(
+        (p.country for p in ctx.places if p.country), None)  # else the story's first country
     figures = event_figures(ctx, sents, i)
     claims = event_claims(ctx, sents, i)
     when = _when(ctx, sent, trigger)
-    crowd = _CROWDS.get(typed.event_type or "")
+    crowd = _CROWDS.get(typed.event_type or "") or _UNNAMED.get(typed.sub_event_type or "")
     if not actors1 and crowd is not None:
-        # a protest or riot implies its crowd; the trigger is the words that name it
+        # a protest or riot implies its crowd, an attack by no one named an unidentified armed
+        # group (ACLED's convention); the trigger is the words that name it
         kind = lexicons.generic_actors()[crowd]
         actors1 = [generic_actor(kind, None, trigger)]
     actors1 = [_with_country(a, country) for a in actors1]
