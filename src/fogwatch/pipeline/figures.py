@@ -230,6 +230,23 @@ def is_toll(figure: Figure) -> bool:
     return any(words[:n] in cues and cues[words[:n]][1] == "toll" for n in range(1, 4))
 
 
+_LIST_WORDS = frozenset({"and", ",", "as", "well", "plus", "along", "with"})
+
+
+def _listed(toks: Sequence[Token], c: Count, previous: Link | None) -> Link | None:
+    """'killed the mayor, as well as two peasants': a count listed right after the victims of
+    a kind-first figure shares its kind."""
+    if previous is None or c.start <= previous.last + 1 \
+            or c.start - previous.last > 5 or toks[c.start].sent != toks[previous.last].sent \
+            or not all(toks[k].text in _LIST_WORDS for k in range(previous.last + 1, c.start)):
+        return None
+    joiners = {toks[k].text for k in range(previous.last + 1, c.start)}
+    who_end = _victims(toks, c.end)
+    if who_end == c.end or c.person or not joiners & {"and", "well", "plus", "with"}:
+        return None  # "killed 5 soldiers and 3 civilians", not "killed 5 people, 15 said"
+    return Link(previous.kind, (c.end, who_end), c.start, who_end - 1, previous.shot)
+
+
 def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
     text = ctx.document.text
     toks = tokens(ctx)
@@ -238,8 +255,10 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
     for i, tok in enumerate(toks):
         bounds.setdefault(tok.sent, [i, i])[1] = i
     sentences = {n: range(a, b + 1) for n, (a, b) in bounds.items()}
+    previous: Link | None = None
     for c in counts.values():
-        link = _right_link(toks, c, counts) or _left_link(toks, c)
+        link = _right_link(toks, c, counts) or _left_link(toks, c) or _listed(toks, c, previous)
+        previous = link if link is not None and link.first < c.start else None
         if link is None or (c.person in ("article", "determiner") and not (
                 link.who and names_person(toks, link.who[0], link.who[1]))):
             continue
