@@ -91,3 +91,13 @@ def test_unit_name_with_a_lowercase_particle_is_read_whole() -> None:
     found = named("Police seized a truck in Dourados (Mato Grosso do Sul) on Monday.")
     assert found["Mato Grosso do Sul"].precision == 3
     assert found["Dourados"].admin1 == "Mato Grosso do Sul"
+
+
+def test_town_beside_a_county_it_lies_in_is_that_countys_town() -> None:
+    found = named("Deputies in Laurel County said a man from London was arrested.")
+    assert (found["London"].country, found["London"].admin1) == ("USA", "Kentucky")
+    assert found["Laurel County"].admin1 == "Kentucky"
+
+
+def test_town_without_a_county_beside_it_keeps_its_most_likely_reading() -> None:
+    assert named("A man from London was arrested on Monday.")["London"].country == "GBR"

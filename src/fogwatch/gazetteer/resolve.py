@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from fogwatch.gazetteer import Entry
 
@@ -28,6 +28,7 @@ SAME_COUNTRY = 1.0  # for each other name in the same country, up to SAME_COUNTR
 SAME_COUNTRY_MAX = 3.0
 SAME_UNIT = 1.0
 CONTAINED = 4.0
+COUNTY_PAIR = 5.0  # a town in a county the document names, and that county
 NEARBY = 1.0
 NEARBY_KM = 100.0
 LOOSE_PENALTY = 1.0
@@ -60,6 +61,7 @@ def resolve(toponyms: Sequence[Toponym]) -> list[Entry | None]:
         group.candidates = tuple({c.id: c for c in (*group.candidates, *_wanted(t))}.values())
         group.container.update(t.container)
         group.contents.update(t.contents)
+    _pair_counties(groups)
     picks: dict[tuple[str, str | None], Entry | None] = {k: None for k in groups}
     for _ in range(PASSES):
         picks = {key: _best(group, key[1], [p for k, p in picks.items() if k != key and p])
@@ -89,6 +91,32 @@ class _Group:
     candidates: tuple[Entry, ...]
     container: set[Entry]
     contents: set[Entry]
+    paired: set[int] = field(default_factory=set)  # ids of candidates in a town-county pair
+
+
+def _county_key(entry: Entry) -> tuple[str | None, str | None, str | None]:
+    return entry.country, entry.admin1, entry.admin2
+
+
+def _pair_counties(groups: dict[tuple[str, str | None], _Group]) -> None:
+    """Mark the towns that lie in a county another name of the document may be, and those
+    counties: "Palestine" beside "Anderson County" is the Palestine of Anderson County, Texas."""
+    counties: dict[tuple[str | None, str | None, str | None], list[tuple[int, Entry]]] = {}
+    for index, group in enumerate(groups.values()):
+        for c in group.candidates:
+            if c.kind == "admin2":
+                counties.setdefault(_county_key(c), []).append((index, c))
+    if not counties:
+        return
+    listed = list(groups.values())
+    for index, group in enumerate(listed):
+        for c in group.candidates:
+            if c.kind != "city" or c.admin2 is None:
+                continue
+            for other, county in counties.get(_county_key(c), ()):
+                if other != index:
+                    group.paired.add(c.id)
+                    listed[other].paired.add(county.id)
 
 
 def _wanted(toponym: Toponym) -> tuple[Entry, ...]:
@@ -149,6 +177,8 @@ def _best(group: _Group, want: str | None, others: Sequence[Entry]) -> Entry | N
             value += SAME_UNIT
         if entry.kind in {"city", "admin2"} and any(km(entry, t) <= NEARBY_KM for t in towns):
             value += NEARBY
+        if entry.id in group.paired:
+            value += COUNTY_PAIR
         if any(_inside(entry, c) for c in group.container) or any(
                 _inside(c, entry) for c in group.contents):
             value += CONTAINED
