@@ -1,13 +1,18 @@
 """Stage 'figures': numbers and vague amounts tied to what happened -> Figures.
 
-A count is a number mention ("1,200", "twenty-three", "a dozen", "dozens", "a man") with its
-hedge ("as many as", "at least") and range ("five to ten"), linked to a kind word from
-`data/figures_cues.csv` by the phrasing around it, in one of four shapes:
+A count (`figures_counts`) is a number mention ("1,200", "twenty-three", "a dozen", "dozens")
+with its hedge ("as many as", "at least") and range ("five to ten"), or one person ("a man",
+"the mayor", "he", a name, "judge Carlos Perez"), linked to a kind word from
+`data/figures_cues.csv` by the phrasing around it, in one of five shapes:
 
     victims first   "ten soldiers were killed", "5 dead", "three people dead and 12 wounded"
     kind first      "killing 5", "killed a soldier", "the deaths of two children"
     toll            "the death toll rose to 12"
     coordination    "three soldiers and two civilians were killed" (both share the predicate)
+    list            "killed 5 soldiers and 3 civilians" (the second count shares the first's kind)
+
+People "shot" (or with gunshot wounds) are the wounded among them: the story's dead are taken
+off their count ("two were shot, one fatally" = 1 wounded, 1 killed).
 
 The matching runs on lower-cased tokens and word tables, so it holds on ALL-CAPS wires where the
 parser's tags are unreliable. Figures in a sentence with a tally cue ("in total", "so far",
