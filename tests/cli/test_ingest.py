@@ -31,6 +31,12 @@ def _ingest(*args: str, stdin: str | None = None) -> Result:
     return runner.invoke(app, ["ingest", *args], input=stdin)
 
 
+def _summary(result: Result) -> str:
+    """The ingest summary lines of stdout, without the linking line that follows them."""
+    return "".join(line + "\n" for line in result.stdout.splitlines()
+                   if not line.startswith(("linked ", "no new events to link")))
+
+
 def _write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
@@ -52,8 +58,16 @@ def _counts(db: Path) -> tuple[int, ...]:
 def test_a_new_document_is_stored_and_counted(tmp_path: Path) -> None:
     story = _write(tmp_path, "story.txt", STORY)
     result = _ingest(str(story), "--db", str(tmp_path / "fog.db"))
-    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+    assert (result.exit_code, _summary(result)) == (0, "1 new, 0 already stored\n")
     assert _stored(tmp_path / "fog.db", STORY) == [True]
+
+
+def test_the_new_events_are_linked_into_incidents_after_storing(tmp_path: Path) -> None:
+    story = _write(tmp_path, "story.txt", STORY)
+    first = _ingest(str(story), "--db", str(tmp_path / "fog.db"))
+    again = _ingest(str(story), "--db", str(tmp_path / "fog.db"))
+    assert first.stdout.splitlines()[1:] == ["linked 1 event: 1 incident stored, 0 replaced"]
+    assert again.stdout.splitlines()[1:] == ["no new events to link"]
 
 
 def test_a_second_run_stores_nothing_and_says_so(tmp_path: Path) -> None:
@@ -63,7 +77,7 @@ def test_a_second_run_stores_nothing_and_says_so(tmp_path: Path) -> None:
     db = str(tmp_path / "fog.db")
     _ingest(str(tmp_path / "in"), "--db", db)
     result = _ingest(str(tmp_path / "in"), "--db", db)
-    assert (result.exit_code, result.stdout) == (0, "0 new, 2 already stored\n")
+    assert (result.exit_code, _summary(result)) == (0, "0 new, 2 already stored\n")
     assert _counts(tmp_path / "fog.db")[:2] == (2, 2)
 
 
@@ -72,14 +86,14 @@ def test_the_same_text_twice_in_one_run_is_stored_once(tmp_path: Path) -> None:
     _write(tmp_path, "copy.txt", STORY + "\n")
     result = _ingest(str(tmp_path / "a.txt"), str(tmp_path / "copy.txt"),
                      "--db", str(tmp_path / "fog.db"))
-    assert (result.exit_code, result.stdout) == (0, "1 new, 1 already stored\n")
+    assert (result.exit_code, _summary(result)) == (0, "1 new, 1 already stored\n")
 
 
 def test_jsonl_on_stdin_is_ingested(tmp_path: Path) -> None:
     result = _ingest("-", "--db", str(tmp_path / "fog.db"),
                      stdin='{"id": "s1", "text": "Protesters marched in Tunis.", '
                            '"published": "2023-05-02"}\n')
-    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+    assert (result.exit_code, _summary(result)) == (0, "1 new, 0 already stored\n")
 
 
 def test_without_db_the_environment_variable_names_the_store(
@@ -110,7 +124,7 @@ def _ingest_with_good_story(tmp_path: Path, bad: Path) -> Result:
 def _assert_reported(result: Result, tmp_path: Path, line: str) -> None:
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [f"error: {line}"]
-    assert result.stdout == "1 new, 0 already stored, 1 failed\n"
+    assert _summary(result) == "1 new, 0 already stored, 1 failed\n"
     assert _stored(tmp_path / "fog.db", STORY) == [True]
 
 
@@ -126,7 +140,7 @@ def test_a_file_that_is_not_utf8_is_reported_and_the_rest_stored(tmp_path: Path)
 def test_a_text_file_in_the_named_encoding_is_read(tmp_path: Path) -> None:
     latin = _write_bytes(tmp_path, "latin.txt", "Caf\xe9 owners protested.".encode("latin-1"))
     result = _ingest(str(latin), "--encoding", "latin-1", "--db", str(tmp_path / "fog.db"))
-    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+    assert (result.exit_code, _summary(result)) == (0, "1 new, 0 already stored\n")
     assert _stored(tmp_path / "fog.db", "Caf\xe9 owners protested.") == [True]
 
 
@@ -165,7 +179,7 @@ def test_a_jsonl_line_that_is_not_json_is_reported_with_its_line(tmp_path: Path)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"error: {bad}:2: not valid JSON (Expecting property name enclosed in double quotes)"]
-    assert result.stdout == "1 new, 0 already stored, 1 failed\n"
+    assert _summary(result) == "1 new, 0 already stored, 1 failed\n"
 
 
 def test_a_jsonl_line_without_text_is_reported_with_its_line(tmp_path: Path) -> None:
@@ -214,7 +228,7 @@ def test_a_document_the_pipeline_breaks_on_is_reported_and_leaves_no_rows(
     assert result.stderr.splitlines() == [
         f"error: {broken}: extraction failed (RuntimeError: stage broke on two lines); the "
         "other documents went on; please report this as a fogwatch bug"]
-    assert result.stdout == "2 new, 0 already stored, 1 failed\n"
+    assert _summary(result) == "2 new, 0 already stored, 1 failed\n"
     assert _counts(tmp_path / "fog.db")[:2] == (2, 2)
     assert _stored(tmp_path / "fog.db", STORY, "Clashes BREAK out in Sirte.",
                    "Police dispersed a protest in Basra.") == [True, False, True]
@@ -231,7 +245,7 @@ def test_an_unwritable_db_path_is_reported_and_nothing_read(tmp_path: Path) -> N
     assert result.stderr.splitlines() == [
         f"error: {db}: cannot open or create the database file; check that its folder exists "
         "and is writable, or pass --db with another path"]
-    assert result.stdout == ""
+    assert _summary(result) == ""
 
 
 def test_a_corrupt_database_file_is_reported_and_left_as_it_was(tmp_path: Path) -> None:
@@ -262,7 +276,7 @@ def test_a_locked_database_is_reported_after_a_short_wait(
         f"error: {db}: the database is locked by another program (waited 0.1 s); run this "
         "again when that program has finished (stopped here: the documents not yet stored "
         "were left out)"]
-    assert result.stdout == "0 new, 0 already stored\n"
+    assert _summary(result) == "0 new, 0 already stored\n"
     assert _counts(db) == (0, 0, 0)
 
 
@@ -279,7 +293,7 @@ def test_csv_rows_are_ingested_from_the_named_columns(tmp_path: Path) -> None:
     table = _write(tmp_path, "news.csv", f"story_id,body,day\nr1,{STORY},2021-03-02\n")
     result = _ingest(str(table), "--text-column", "body", "--date-column", "day",
                      "--id-column", "story_id", "--db", str(tmp_path / "fog.db"))
-    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+    assert (result.exit_code, _summary(result)) == (0, "1 new, 0 already stored\n")
     with Store.open(str(tmp_path / "fog.db")) as store:
         extraction = store.extraction(content_hash(STORY))
     assert extraction is not None
@@ -303,7 +317,7 @@ def test_a_csv_row_in_another_encoding_is_reported_and_the_rest_stored(tmp_path:
 def test_a_csv_in_the_named_encoding_is_read(tmp_path: Path) -> None:
     path = _write_bytes(tmp_path, "news.csv", "text\nCaf\xe9 owners protested.\n".encode("cp1252"))
     result = _ingest(str(path), "--encoding", "cp1252", "--db", str(tmp_path / "fog.db"))
-    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+    assert (result.exit_code, _summary(result)) == (0, "1 new, 0 already stored\n")
 
 
 def test_a_truncated_gzip_is_reported_and_the_rest_stored(tmp_path: Path) -> None:
@@ -337,7 +351,7 @@ def test_a_broken_warc_record_is_reported_and_the_other_records_stored(tmp_path:
     assert result.exit_code == 1
     [line] = result.stderr.splitlines()
     assert line.startswith(f"error: {bad}#record4: broken WARC record at byte ")
-    assert result.stdout == "1 new, 0 already stored, 1 failed\n"
+    assert _summary(result) == "1 new, 0 already stored, 1 failed\n"
     assert _counts(tmp_path / "fog.db")[:2] == (1, 1)
 
 
@@ -348,28 +362,28 @@ def test_pages_feeds_and_warcs_in_a_folder_are_all_ingested(tmp_path: Path) -> N
     _write_bytes(tmp_path / "in", "crawl.warc.gz", warc(2, gzip=True))
     result = _ingest(str(tmp_path / "in"), "--db", str(tmp_path / "fog.db"))
     # The feed's second item has no text: one error line for it.
-    assert result.stdout == "5 new, 0 already stored, 1 failed\n"
+    assert _summary(result) == "5 new, 0 already stored, 1 failed\n"
     assert _counts(tmp_path / "fog.db")[:2] == (5, 5)
 
 
 def test_format_reads_a_file_whatever_its_extension(tmp_path: Path) -> None:
     dump = _write(tmp_path, "export.dat", f"text\n{STORY}\n")
     result = _ingest(str(dump), "--format", "csv", "--db", str(tmp_path / "fog.db"))
-    assert (result.exit_code, result.stdout) == (0, "1 new, 0 already stored\n")
+    assert (result.exit_code, _summary(result)) == (0, "1 new, 0 already stored\n")
 
 
 def test_a_glob_pattern_is_expanded(tmp_path: Path) -> None:
     _write(tmp_path, "a.txt", STORY)
     _write(tmp_path, "b.txt", "Police dispersed a protest in Basra.")
     result = _ingest(str(tmp_path / "*.txt"), "--db", str(tmp_path / "fog.db"))
-    assert (result.exit_code, result.stdout) == (0, "2 new, 0 already stored\n")
+    assert (result.exit_code, _summary(result)) == (0, "2 new, 0 already stored\n")
 
 
 def test_a_republished_story_is_stored_marked_as_a_near_duplicate(tmp_path: Path) -> None:
     _write(tmp_path, "1-wire.txt", WIRE)
     _write(tmp_path, "2-copy.txt", REPUBLISHED)
     result = _ingest(str(tmp_path / "*.txt"), "--db", str(tmp_path / "fog.db"))
-    assert result.stdout == "2 new, 0 already stored (1 of the new marked as near-duplicates)\n"
+    assert _summary(result) == "2 new, 0 already stored (1 of the new marked as near-duplicates)\n"
     with Store.open(str(tmp_path / "fog.db")) as store:
         copy = store.extraction(content_hash(REPUBLISHED))
     assert copy is not None and copy.document.near_duplicate_of == content_hash(WIRE)
@@ -380,7 +394,7 @@ def test_a_story_republished_after_an_earlier_run_is_linked_to_the_stored_copy(
     db = str(tmp_path / "fog.db")
     first = _ingest(str(_write(tmp_path, "1-wire.txt", WIRE)), "--db", db)
     second = _ingest(str(_write(tmp_path, "2-copy.txt", REPUBLISHED)), "--db", db)
-    assert (first.stdout, second.stdout) == (
+    assert (_summary(first), _summary(second)) == (
         "1 new, 0 already stored\n",
         "1 new, 0 already stored (1 of the new marked as near-duplicates)\n")
     with closing(sqlite3.connect(tmp_path / "fog.db")) as conn:
@@ -397,7 +411,7 @@ def test_rerunning_the_original_after_its_copy_marks_nothing(tmp_path: Path) -> 
     _ingest(str(_write(tmp_path, "1-wire.txt", WIRE)), "--db", db)
     _ingest(str(_write(tmp_path, "2-copy.txt", REPUBLISHED)), "--db", db)
     again = _ingest(str(tmp_path / "*.txt"), "--db", db)
-    assert again.stdout == "0 new, 2 already stored\n"
+    assert _summary(again) == "0 new, 2 already stored\n"
 
 
 def test_two_workers_store_every_document_once(tmp_path: Path) -> None:
@@ -405,7 +419,7 @@ def test_two_workers_store_every_document_once(tmp_path: Path) -> None:
     lines = "".join(f'{{"id": "d{n}", "text": "{text}"}}\n' for n, text in enumerate(texts))
     result = _ingest(str(_write(tmp_path, "docs.jsonl", lines)), "--workers", "2",
                      "--db", str(tmp_path / "fog.db"))
-    assert (result.exit_code, result.stdout) == (0, "5 new, 0 already stored\n")
+    assert (result.exit_code, _summary(result)) == (0, "5 new, 0 already stored\n")
     assert _stored(tmp_path / "fog.db", *texts) == [True] * 5
 
 
