@@ -70,6 +70,26 @@ def test_an_unknown_incident_is_a_404(client: TestClient) -> None:
     assert "no incident 'inc-nope'" in response.json()["detail"]
 
 
+def test_dyads_are_listed_busiest_first(client: TestClient) -> None:
+    body = client.get("/api/dyads").json()
+    assert (body["items"], body["total"]) == (
+        [{"dyad": "IRQ:IRQ", "incidents": 1}, {"dyad": "SYR:TUR", "incidents": 1}], 2)
+
+
+@pytest.mark.parametrize(("params", "dyads"), [
+    ({"since": "2024-03-05"}, ["IRQ:IRQ"]), ({"until": "2024-03-04"}, ["SYR:TUR"]),
+    ({"country": "SYR"}, ["SYR:TUR"]), ({"type": "Battles"}, ["IRQ:IRQ"]),
+    ({"bbox": "40,30,50,40"}, ["IRQ:IRQ"]), ({"country": "UKR"}, [])])
+def test_dyad_list_filters(client: TestClient, params: dict[str, str],
+                           dyads: list[str]) -> None:
+    items = client.get("/api/dyads", params=params).json()["items"]
+    assert [item["dyad"] for item in items] == dyads
+
+
+def test_the_dyads_page_links_each_dyad(client: TestClient) -> None:
+    assert 'href="/dyads/SYR:TUR">SYR:TUR</a>' in client.get("/dyads").text
+
+
 def test_a_dyad_has_its_daily_series(client: TestClient) -> None:
     body = client.get("/api/dyads/SYR:TUR").json()
     assert (body["dyad"], body["side"], body["total"]) == ("SYR:TUR", "country", 1)

@@ -221,6 +221,17 @@ def test_the_date_slider_hides_later_events(server: str, page: Any) -> None:
     assert page.locator("path.event-marker").count() == len(first_places)
     page.keyboard.press("End")
     assert page.locator("#date-shown").inner_text().startswith("all dates")
+    assert page.locator("#timeline-range").inner_text() == f"{days[0]} to {days[-1]}"
+
+
+def test_the_view_button_filters_to_the_maps_bounds(server: str, page: Any) -> None:
+    _open_map(page, server)
+    page.locator("#to-view").click()
+    page.wait_for_url("**bbox=*")
+    page.wait_for_selector("#map[data-ready=true]")
+    bbox = page.evaluate("new URLSearchParams(location.search).get('bbox')")
+    inside = httpx.get(f"{server}/api/events", params={"bbox": bbox}).json()["total"]
+    assert page.locator("table.events tbody tr").count() == inside > 0
 
 
 def test_the_server_is_read_only_without_a_token(server: str) -> None:

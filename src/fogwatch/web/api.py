@@ -18,6 +18,7 @@ from fogwatch.web.schemas import (
     DocumentIn,
     DocumentOut,
     DyadOut,
+    DyadPageOut,
     ErrorOut,
     EventDetailOut,
     EventPageOut,
@@ -92,6 +93,13 @@ def get_incident(store: StoreDep, incident_id: Annotated[str, KEY]) -> dict[str,
         raise HTTPException(404, f"no incident {incident_id!r}; incident ids change when "
                                  "`fogwatch link --rebuild` runs")
     return found
+
+
+@router.get("/dyads", response_model=DyadPageOut, summary="List dyads")
+def list_dyads(request: Request, store: StoreDep, where: FilterDep,
+               slice_: PageDep) -> dict[str, Any]:
+    """The country dyads of the incidents that pass the filters, the busiest first."""
+    return queries.dyads_page(store, where, slice_, request.url)
 
 
 @router.get("/dyads/{a}:{b}", response_model=DyadOut, summary="A dyad's daily series")

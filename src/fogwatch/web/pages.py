@@ -78,6 +78,15 @@ def incident_page(request: Request, store: StoreDep,
         "title": _event_title({**incident, "location": incident["place"]})})
 
 
+@router.get("/dyads", response_class=HTMLResponse, name="dyads_page")
+def dyads_page(request: Request, store: StoreDep,
+               where: Annotated[EventFilter, Depends(event_filter)],
+               slice_: Annotated[queries.Page, Depends(page)]) -> HTMLResponse:
+    """The dyads, the busiest first, each linking to its chart."""
+    data = queries.dyads_page(store, where, slice_, request.url)
+    return render(request, "dyads.html", {"page": data, "title": "Dyads"})
+
+
 @router.get("/dyads/{a}:{b}", response_class=HTMLResponse, name="dyad_page")
 def dyad_page(request: Request, store: StoreDep, a: Annotated[str, SIDE],
               b: Annotated[str, SIDE], where: Annotated[EventFilter, Depends(event_filter)],

@@ -11,7 +11,7 @@ from typing import Any
 
 from starlette.datastructures import URL
 
-from fogwatch.analysis import Alert, alerts, dyad_series
+from fogwatch.analysis import Alert, alerts, dyad_series, incident_day, known_dyads
 from fogwatch.analysis.shapes import alert_record, series_record
 from fogwatch.export import event_record
 from fogwatch.linking.shapes import incident_record
@@ -27,8 +27,8 @@ from fogwatch.store.browse import (
 )
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "MAX_OFFSET", "Page", "alerts_page", "document_detail",
-           "dyad_detail", "event_detail", "events_page", "incident_detail", "incidents_page",
-           "next_url"]
+           "dyad_detail", "dyads_page", "event_detail", "events_page", "incident_detail",
+           "incidents_page", "next_url"]
 
 DEFAULT_LIMIT = 100
 # One response never holds more than this many items, whatever the client asks for.
@@ -102,6 +102,19 @@ def incident_detail(store: Store, incident_id: str) -> dict[str, Any] | None:
                 "published": d.published.isoformat() if d.published else None,
                 "text": d.text})
     return {"incident": _incident_records(store, [incident])[0], "documents": documents}
+
+
+def dyads_page(store: Store, where: EventFilter, page: Page, url: URL) -> dict[str, Any]:
+    """The dyads (country pairs) of the incidents that pass the filters (dated by their day),
+    the busiest first, each with its number of incidents."""
+    incidents = [i for i in store.incidents() if _passes(i, where)
+                 and (where.since is None and where.until is None
+                      or ((day := incident_day(i)) is not None and _in_range(day, where)))]
+    found = known_dyads(incidents)
+    items = [{"dyad": f"{a}:{b}", "incidents": count}
+             for (a, b), count in found[page.offset:page.offset + page.limit]]
+    return {"items": items, "total": len(found), "limit": page.limit, "offset": page.offset,
+            "next": next_url(url, page, len(found))}
 
 
 def dyad_detail(store: Store, dyad: tuple[str, str], where: EventFilter, page: Page,

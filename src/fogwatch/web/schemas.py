@@ -13,9 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from fogwatch.nlp import MAX_CHARS
 
 __all__ = ["ActorOut", "AlertOut", "AlertPageOut", "CasualtyOut", "ClaimOut", "DocumentIn",
-           "DocumentOut", "DyadOut", "ErrorOut", "EventDetailOut", "EventOut", "EventPageOut",
-           "EvidenceOut", "FatalitiesOut", "IncidentDetailOut", "IncidentOut", "IncidentPageOut",
-           "IngestOut", "LocationOut", "PloverOut", "WhenOut"]
+           "DocumentOut", "DyadCountOut", "DyadOut", "DyadPageOut", "ErrorOut", "EventDetailOut",
+           "EventOut", "EventPageOut", "EvidenceOut", "FatalitiesOut", "IncidentDetailOut",
+           "IncidentOut", "IncidentPageOut", "IngestOut", "LocationOut", "PloverOut", "WhenOut"]
 
 
 class ErrorOut(BaseModel):
@@ -267,3 +267,12 @@ class DyadOut(PageFields):
 
 class AlertPageOut(PageFields):
     items: list[AlertOut]
+
+
+class DyadCountOut(BaseModel):
+    dyad: str = Field(description="side1:side2, countries (RUS:TUR).")
+    incidents: int
+
+
+class DyadPageOut(PageFields):
+    items: list[DyadCountOut]

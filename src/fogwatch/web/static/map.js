@@ -232,8 +232,26 @@
       slider.setAttribute("aria-valuetext", isoDay(upTo));
       drawTimeline(events, first, last, upTo);
     }
+    const range = document.getElementById("timeline-range");
+    if (range) { range.textContent = isoDay(first) + " to " + isoDay(last); }
     slider.addEventListener("input", update);
     update();
+  }
+
+  // A button that reloads the page with the map's current bounds as the bbox filter.
+  function offerViewFilter(map) {
+    const button = document.getElementById("to-view");
+    if (!button) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      const b = map.getBounds();
+      const clamp = function (v, limit) { return Math.max(-limit, Math.min(limit, v)).toFixed(4); };
+      const params = new URLSearchParams(window.location.search);
+      params.set("bbox", [clamp(b.getWest(), 180), clamp(b.getSouth(), 90),
+        clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].join(","));
+      params.delete("offset");
+      window.location.search = params.toString();
+    });
   }
 
   async function start() {
@@ -265,6 +283,7 @@
     say(loaded.events.length + " " + mapElement.dataset.kind + " loaded, at " + places +
       " places on the map" +
       (loaded.more ? " (the first " + MAX_EVENTS + "; filter to see the rest)" : "") + ".");
+    offerViewFilter(map);
     await basemap;
     mapElement.dataset.ready = "true";
   }
