@@ -1,12 +1,16 @@
 """Event typing: which ACLED sub-type (and PLOVER event) a sentence's triggers signal.
 
 Triggers come from `events_triggers.csv`; weak ones ("killed", "explosion") yield to look-alike
-cues (disasters, crime, diplomacy) and a sentence that only attributes responsibility has none
-(`events_lookalikes.csv`). A sentence's most specific trigger (highest rank) is resolved by who
-is involved: `@attack` becomes an Attack on civilians, an Armed clash or Mob violence,
+cues (disasters, crime, diplomacy: story-wide when told in the opening, else in their sentence),
+a sentence that only attributes responsibility has none, and masked words ("riot police") start
+nothing (`events_lookalikes.csv`). A sentence's main trigger is its most specific one (highest
+rank), less specific the deeper it sits in subordinate clauses; it is resolved by who is
+involved: `@attack` / `@raid` become an Attack on civilians, an Armed clash or Mob violence,
 `@territory` a government or a non-state gain; `@weapons` counts only when seized and `@riot` /
-`@unrest` words only at a protest (else mob violence); a protest or a clash in the sentence
-turns some readings into others (`events_combinations.csv`).
+`@unrest` words only at a protest (else looting or mob violence); a protest, a clash, a
+withdrawal, an arrest or a seizure in the sentence turns some readings into others
+(`events_combinations.csv`), and a story's main event yields to a graver one told beside it
+(`events_precedence.csv`).
 """
 
 from __future__ import annotations
