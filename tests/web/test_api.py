@@ -3,10 +3,14 @@ answered with a clear 4xx (never a 500)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
+from fogwatch.store import Store
+from fogwatch.web import create_app
 
 from .conftest import CLASH_ID, HOSTILE_ID, STRIKE_ID, STRIKE_TEXT
 
@@ -182,3 +186,15 @@ def test_an_unknown_api_route_is_a_json_404(client: TestClient) -> None:
 
 def test_a_write_method_on_a_read_route_is_a_405(client: TestClient) -> None:
     assert client.delete("/api/events").status_code == 405
+
+
+def test_a_store_that_breaks_under_the_server_is_a_503_saying_so(tmp_path: Path) -> None:
+    path = tmp_path / "broken.db"
+    with Store.open(str(path)) as store:
+        client = TestClient(create_app(store), raise_server_exceptions=False)
+        store.close()
+        path.write_bytes(b"not a database " * 500)
+        api, page = client.get("/api/events"), client.get("/")
+    assert api.status_code == 503
+    assert "not a fogwatch database" in api.json()["detail"]
+    assert page.status_code == 503 and "not a fogwatch database" in page.text
