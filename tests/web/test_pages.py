@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 from fogwatch.records import ACLED_TAXONOMY
@@ -105,3 +106,16 @@ def test_every_form_field_on_the_map_page_has_a_label(client: TestClient) -> Non
 
 def test_every_acled_type_has_a_colour_class() -> None:
     assert set(TYPE_CLASSES) == set(ACLED_TAXONOMY)
+
+
+@pytest.mark.parametrize(("path", "status"), [
+    ("/?limit=abc", 422), ("/?show=everything", 422), ("/?bbox=1,2", 422),
+    ("/alerts?kind=panic", 422), ("/dyads/S:TUR", 422), ("/dyads?offset=-3", 422),
+    ("/incidents/" + "x" * 501, 422), ("/incidents/inc-none", 404),
+    ("/documents/none", 404), ("/events/none/none", 404), ("/dyads/SYR:TUR?until=never", 422),
+])
+def test_malformed_page_requests_are_4xx_pages(client: TestClient, path: str,
+                                               status: int) -> None:
+    response = client.get(path)
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("text/html")
