@@ -223,6 +223,8 @@ def test_the_date_slider_hides_later_events(server: str, page: Any) -> None:
     page.keyboard.press("End")
     assert page.locator("#date-shown").inner_text().startswith("all dates")
     assert page.locator("#timeline-range").inner_text() == f"{days[0]} to {days[-1]}"
+    page.locator("#timeline rect").first.click()  # the first day's bar
+    assert page.locator("#date-shown").inner_text().startswith(days[0])
 
 
 def test_the_view_button_filters_to_the_maps_bounds(server: str, page: Any) -> None:

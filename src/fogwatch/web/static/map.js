@@ -160,7 +160,8 @@
     return groups.size;
   }
 
-  function drawTimeline(events, first, last, selected) {
+  // onPick(day) is called when a day's bar is clicked (the slider moves there).
+  function drawTimeline(events, first, last, selected, onPick) {
     const svg = document.getElementById("timeline");
     if (!svg) { return; }
     const ns = "http://www.w3.org/2000/svg";
@@ -194,6 +195,7 @@
       const title = document.createElementNS(ns, "title");
       title.textContent = isoDay(day) + ": " + n + " event" + (n === 1 ? "" : "s");
       rect.appendChild(title);
+      rect.addEventListener("click", function () { onPick(day); });
       svg.appendChild(rect);
       stacked.set(day, below + n);
     }
@@ -230,7 +232,11 @@
       shown.textContent = (showAll ? "all dates (to " + isoDay(last) + ")" : isoDay(upTo)) +
         ": " + visible.length + " " + mapElement.dataset.kind;
       slider.setAttribute("aria-valuetext", isoDay(upTo));
-      drawTimeline(events, first, last, upTo);
+      drawTimeline(events, first, last, upTo, pick);
+    }
+    function pick(day) {
+      slider.value = String(day - first);
+      update();
     }
     const range = document.getElementById("timeline-range");
     if (range) { range.textContent = isoDay(first) + " to " + isoDay(last); }
