@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from fogwatch.cli.ingest import ingest_items
+from fogwatch.cli.main import app
 from fogwatch.ingest.engines import Prefiltered
 from fogwatch.ingest.pool import ExtractionPool
 from fogwatch.ingest.readers import Item
@@ -64,3 +66,14 @@ def test_a_skipped_document_is_stored_with_no_events(tmp_path: Path) -> None:
         assert statuses == ["new", "new"]
         assert bakery == Extraction(make_document(BAKERY))
         assert {e.doc_id for e in store.events()} == {make_document(CLASH).id}
+
+
+def test_ingest_prefilter_says_how_many_new_documents_it_skipped(tmp_path: Path) -> None:
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(f'{{"text": "{CLASH}"}}\n{{"text": "{BAKERY}"}}\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(tmp_path / "fog.db"),
+                                      "--prefilter"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("2 new, 0 already stored\n")
+    assert result.output.endswith("1 of the new documents had no conflict keyword: stored "
+                                  "without events (--prefilter)\n")

@@ -177,7 +177,7 @@ def ingest(
     if tally.new or tally.already_stored:  # a rerun links what a killed run left unlinked
         link_after_ingest(db)  # the new events join the stored incidents (linking/)
     if prefilter:
-        typer.echo(f"{skipped} of the documents extracted had no conflict keyword: stored "
+        typer.echo(f"{skipped} of the new documents had no conflict keyword: stored "
                    "without events (--prefilter)")
     if tally.failed:
         raise typer.Exit(1)
