@@ -72,10 +72,7 @@ def edges(mentions: Sequence[Mention]) -> list[tuple[float, int, int]]:
     """The scored candidate pairs at or above the link threshold, strongest first."""
     found = []
     for i, j in candidate_pairs(mentions):
-        a, b = mentions[i], mentions[j]
-        if a.last < b.first or b.last < a.first:  # the commonest veto, checked cheaply first
-            continue
-        score = pair_score(a, b)
+        score = pair_score(mentions[i], mentions[j])
         if score >= LINK_THRESHOLD:
             found.append((score, i, j))
     found.sort(key=lambda e: (-e[0], mentions[e[1]].key, mentions[e[2]].key))
