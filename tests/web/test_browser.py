@@ -237,6 +237,13 @@ def test_the_view_button_filters_to_the_maps_bounds(server: str, page: Any) -> N
     assert page.locator("table.events tbody tr").count() == inside > 0
 
 
+def test_the_live_server_sends_the_security_headers_and_no_banner(server: str) -> None:
+    headers = httpx.get(f"{server}/").headers
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert "server" not in headers
+
+
 def test_the_server_is_read_only_without_a_token(server: str) -> None:
     response = httpx.post(f"{server}/api/documents", json={"text": "Jets struck Kansafra."})
     assert response.status_code == 403
