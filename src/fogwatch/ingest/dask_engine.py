@@ -71,7 +71,7 @@ class DaskEngine:
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         try:
             self._client = self._connect(scheduler, workers)
-            self._client.register_plugin(ModelLoader())
+            self._load_models(scheduler)
         except BaseException:
             self.close()
             raise
@@ -82,10 +82,12 @@ class DaskEngine:
             if workers < 1:
                 raise ValueError(f"workers must be at least 1, not {workers}")
             self._scratch = tempfile.TemporaryDirectory(prefix="fogwatch-dask-")
+            # The scheduler's HTTP server (health, metrics) on a free local port: several
+            # clusters on one machine never collide on 8787.
             with dask.config.set(LOCAL_CONFIG):  # the workers' nannies take it with them
                 self._cluster = LocalCluster(  # type: ignore[no-untyped-call]
                     n_workers=workers, threads_per_worker=1, processes=True,
-                    local_directory=self._scratch.name, dashboard_address=None,
+                    local_directory=self._scratch.name, dashboard_address="127.0.0.1:0",
                     silence_logs=logging.ERROR)
             return Client(self._cluster)  # type: ignore[no-untyped-call]
         try:
@@ -95,6 +97,15 @@ class DaskEngine:
                 f"cannot reach the Dask scheduler at {scheduler} ({describe(exc)}); start one "
                 "with `dask scheduler` and workers with `dask worker SCHEDULER` (fogwatch "
                 "installed on each), or leave out --scheduler for a local cluster") from None
+
+    def _load_models(self, scheduler: str | None) -> None:
+        try:
+            self._client.register_plugin(ModelLoader())
+        except Exception as exc:  # e.g. fogwatch or its model missing on a remote worker
+            where = f"the Dask workers of {scheduler}" if scheduler else "the Dask workers"
+            raise EngineError(
+                f"{where} cannot load fogwatch's pipeline ({describe(exc)}); install the same "
+                "fogwatch version on every worker machine") from None
 
     @property
     def client(self) -> Client:
