@@ -254,3 +254,15 @@ def test_an_attack_by_no_one_named_is_by_an_unidentified_armed_group() -> None:
     assert event is not None
     assert [(a.name, a.sector) for a in event.actors1] == [
         ("Unidentified Armed Group", "unidentified armed group")]
+
+
+def test_a_rally_against_gun_violence_is_peaceful() -> None:
+    event = main_event("Hundreds of parents rallied outside the capitol to demand action on gun "
+                       "violence.")
+    assert event is not None and event.sub_event_type == "Peaceful protest"
+
+
+def test_demonstrators_barricading_roads_make_a_violent_demonstration() -> None:
+    event = main_event("Residents staged a demonstration and barricaded the roads with burning "
+                       "branches.")
+    assert event is not None and event.sub_event_type == "Violent demonstration"
