@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from fogwatch.linking.mentions import Mention
 from fogwatch.linking.score import LINK_THRESHOLD, SAME_NAMES, conflict, pair_score
@@ -135,67 +136,82 @@ def _vetoed(mentions: Sequence[Mention], left: list[int], right: list[int]) -> b
     return conflicts > VETO_SHARE * len(left) * len(right)
 
 
-def _blocked_partners(mentions: Sequence[Mention]) -> Iterator[tuple[int, set[int]]]:
-    by_doc: dict[str, list[int]] = defaultdict(list)
-    fine_cell: dict[tuple[int, Cell], list[int]] = defaultdict(list)
-    fine_region: dict[tuple[int, str], list[int]] = defaultdict(list)
-    fine_country: dict[tuple[int, str], list[int]] = defaultdict(list)
-    fine_loose: dict[int, list[int]] = defaultdict(list)
-    fine_all: dict[int, list[int]] = defaultdict(list)
-    month_cell: dict[tuple[int, Cell], list[int]] = defaultdict(list)
-    named: dict[tuple[int, str], list[int]] = defaultdict(list)
+@dataclass(slots=True)
+class _Blocks:
+    """The blocking indexes: mention indices by story, by (3-day bucket, cell / region country
+    / country), by bucket alone (unplaced, all), by (month, cell) and by (season, name)."""
+
+    by_doc: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    fine_cell: dict[tuple[int, Cell], list[int]] = field(
+        default_factory=lambda: defaultdict(list))
+    fine_region: dict[tuple[int, str], list[int]] = field(
+        default_factory=lambda: defaultdict(list))
+    fine_country: dict[tuple[int, str], list[int]] = field(
+        default_factory=lambda: defaultdict(list))
+    fine_loose: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    fine_all: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    month_cell: dict[tuple[int, Cell], list[int]] = field(
+        default_factory=lambda: defaultdict(list))
+    named: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _blocks(mentions: Sequence[Mention]) -> _Blocks:
+    blocks = _Blocks()
     for i, m in enumerate(mentions):
-        by_doc[m.key[0]].append(i)
+        blocks.by_doc[m.key[0]].append(i)
         if not m.dated:
             continue
         if m.span_days <= MONTH_SPAN_DAYS:
             for season in range(m.first // SEASON_DAYS, m.last // SEASON_DAYS + 1):
                 for name in m.names:
-                    named[(season, name)].append(i)
+                    blocks.named[(season, name)].append(i)
         country = _country(m)
         if m.span_days <= FINE_SPAN_DAYS:
             for bucket in _buckets(m):
-                fine_all[bucket].append(i)
+                blocks.fine_all[bucket].append(i)
                 if country is not None:
-                    fine_country[(bucket, country)].append(i)
+                    blocks.fine_country[(bucket, country)].append(i)
                 if m.cell is not None:
-                    fine_cell[(bucket, m.cell)].append(i)
+                    blocks.fine_cell[(bucket, m.cell)].append(i)
                 elif country is not None:
-                    fine_region[(bucket, country)].append(i)
+                    blocks.fine_region[(bucket, country)].append(i)
                 else:
-                    fine_loose[bucket].append(i)
+                    blocks.fine_loose[bucket].append(i)
         if m.cell is not None and m.span_days <= MONTH_SPAN_DAYS:
             for month in _months(m):
-                month_cell[(month, m.cell)].append(i)
+                blocks.month_cell[(month, m.cell)].append(i)
+    return blocks
+
+
+def _blocked_partners(mentions: Sequence[Mention]) -> Iterator[tuple[int, set[int]]]:
+    blocks = _blocks(mentions)
     for i, m in enumerate(mentions):
         # Each pair is found from its smaller index, except that a month-precise mention also
         # reaches the day-precise ones of its cells (which never look at month buckets).
-        partners = {j for j in by_doc[m.key[0]] if j > i}
-        if not m.dated:
-            yield i, partners
-            continue
-        country = _country(m)
-        if m.span_days <= FINE_SPAN_DAYS:
+        partners = {j for j in blocks.by_doc[m.key[0]] if j > i}
+        if m.dated and m.span_days <= FINE_SPAN_DAYS:
             for bucket in _buckets(m):
-                others: Iterable[int]
-                if m.cell is not None:
-                    others = [*fine_loose[bucket], *_near(fine_cell, bucket, m.cell),
-                              *(fine_region[(bucket, country)] if country else ())]
-                elif country is not None:  # a region: anything in its country, or unplaced
-                    others = [*fine_loose[bucket], *fine_country[(bucket, country)]]
-                else:
-                    others = fine_all[bucket]
-                partners.update(j for j in others if j > i)
-        elif m.cell is not None and m.span_days <= MONTH_SPAN_DAYS:
+                partners.update(j for j in _bucket_partners(blocks, bucket, m) if j > i)
+        elif m.dated and m.cell is not None and m.span_days <= MONTH_SPAN_DAYS:
             for month in _months(m):
-                partners.update(j for j in _near(month_cell, month, m.cell)
+                partners.update(j for j in _near(blocks.month_cell, month, m.cell)
                                 if j > i or (mentions[j].span_days <= FINE_SPAN_DAYS
                                              and mentions[j].key[0] != m.key[0]))
             partners.discard(i)
-        if m.span_days <= MONTH_SPAN_DAYS:
+        if m.dated and m.span_days <= MONTH_SPAN_DAYS:
             for season in range(m.first // SEASON_DAYS - 1, m.last // SEASON_DAYS + 2):
-                partners.update(_sharing_names(named, season, m, i))
+                partners.update(_sharing_names(blocks.named, season, m, i))
         yield i, partners
+
+
+def _bucket_partners(blocks: _Blocks, bucket: int, m: Mention) -> Iterable[int]:
+    country = _country(m)
+    if m.cell is not None:
+        return [*blocks.fine_loose[bucket], *_near(blocks.fine_cell, bucket, m.cell),
+                *(blocks.fine_region[(bucket, country)] if country else ())]
+    if country is not None:  # a region: anything in its country, or unplaced
+        return [*blocks.fine_loose[bucket], *blocks.fine_country[(bucket, country)]]
+    return blocks.fine_all[bucket]
 
 
 def _sharing_names(index: dict[tuple[int, str], list[int]], season: int, m: Mention,
