@@ -25,9 +25,10 @@ STORIES: list[tuple[str, list[list[tuple[str, int | None]]]]] = [
     # 'also' in the larger figure: the named victim comes on top
     ("Gunmen killed a judge in Bogota on Monday. Two of his bodyguards were also killed.",
      [[("killed", 1), ("killed", 2)], []]),
-    # a coordination's parts are left out when their sum is told as one figure
+    # a coordination's parts are left out when their sum is told as one figure, which the
+    # main event (the one that claimed the parts) counts
     ("Gunmen attacked a village on Monday. Six children and two adults were killed. Eight "
-     "people died in the attack.", [[], [("killed", 8)], []]),
+     "people died in the attack.", [[("killed", 8)], [], []]),
     # a cumulative tally counts for no event
     ("A bomb exploded in a market on Monday. 16 soldiers have been killed in total since "
      "December.", [[]]),

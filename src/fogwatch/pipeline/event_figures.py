@@ -87,17 +87,22 @@ def one_event_per_figure(events: list[Event], figures: tuple[Figure, ...] = ()) 
     neighbouring sentences would otherwise both count one toll; the main event keeps it, since
     a follow-up sentence ("Three soldiers died.") most often continues the main story. The main
     event also takes the story's figures that no event claims. Of all these, only the story's
-    counted figures stay (`counted_figures`)."""
-    claimed = {f for e in events for f in e.figures}
-    orphans = tuple(f for f in figures if not f.cumulative and f not in claimed)
-    candidates = [f for e in events for f in e.figures] + list(orphans)
-    keep = counted_figures(list(dict.fromkeys(candidates)))
-    given: set[Figure] = set()
+    counted figures stay (`counted_figures`), each with the most salient event that claims it
+    or a figure it stands for ("1 soldier was killed" in the main event, "3 soldiers killed"
+    claimed later: the main event counts the 3)."""
+    home: dict[Figure, int] = {}
+    for n, event in enumerate(events):
+        for f in event.figures:
+            home.setdefault(f, n)
+    orphans = tuple(f for f in figures if not f.cumulative and f not in home)
+    for f in orphans:
+        home[f] = 0
+    keep = counted_figures(list(home))
+    placed = {f: min(home[g] for g in stands_for) for f, stands_for in keep.items()}
     shared = []
     for n, event in enumerate(events):
-        kept_figures = tuple(f for f in event.figures + (orphans if n == 0 else ())
-                             if f in keep and f not in given)
-        given.update(kept_figures)
+        kept_figures = tuple(sorted((f for f, at in placed.items() if at == n),
+                                    key=lambda f: f.span.start if f.span else 0))
         if kept_figures != event.figures:
             spans = {f.span for f in kept_figures}
             evidence = tuple(e for e in event.evidence
@@ -111,11 +116,12 @@ def one_event_per_figure(events: list[Event], figures: tuple[Figure, ...] = ()) 
     return shared
 
 
-def counted_figures(figures: list[Figure]) -> set[Figure]:
-    """The figures a story's count is the sum of. Largest first, a figure is left out when a
-    figure kept before it already covers it (`covers`); victims counted one by one in one
-    phrase ("six children and two adults") are left out when their sum is told as one figure;
-    and a toll ("the death toll rose to 12") replaces every smaller figure of its kind."""
+def counted_figures(figures: list[Figure]) -> dict[Figure, list[Figure]]:
+    """The figures a story's count is the sum of, each with the figures it stands for (itself
+    included). Largest first, a figure is left out when a figure kept before it already covers
+    it (`covers`); victims counted one by one in one phrase ("six children and two adults") are
+    left out when their sum is told as one figure; and a toll ("the death toll rose to 12")
+    replaces every smaller figure of its kind."""
     groups: dict[tuple[str, int], list[Figure]] = {}
     for f in figures:
         if f.span is not None:
@@ -125,17 +131,31 @@ def counted_figures(figures: list[Figure]) -> set[Figure]:
              and (group[0].kind, sum(g.best or 0 for g in group)) in told for f in group}
     joined = {f: (f.kind, f.span.end) for f in figures if f.span is not None
               and len(groups[(f.kind, f.span.end)]) > 1}
-    kept: list[Figure] = []
+    kept: dict[Figure, list[Figure]] = {}
     for f in sorted(figures, key=lambda f: -(f.best or 0)):
-        if f not in parts and not any(covers(g, f) for g in kept
-                                      if f not in joined or joined.get(g) != joined[f]):
-            kept.append(f)
+        if f in parts:
+            continue
+        cover = next(
+            (g for g in kept if covers(g, f) and (f not in joined or joined.get(g) != joined[f])),
+            None)
+        kept.setdefault(cover or f, []).append(f)
+    for f in parts:
+        whole = next((g for g in kept if g.kind == f.kind and g.best == sum(
+            p.best or 0 for p in groups[joined[f]])), None)
+        if whole is not None:
+            kept[whole].append(f)
     tolls: dict[str, Figure] = {}
     for f in kept:
         if is_toll(f) and (f.kind not in tolls or (tolls[f.kind].best or 0) < (f.best or 0)):
             tolls[f.kind] = f
-    return {f for f in kept if f.kind not in tolls or f is tolls[f.kind]
-            or (f.best or 0) > (tolls[f.kind].best or 0)}
+    counted: dict[Figure, list[Figure]] = {}
+    for f, stands_for in kept.items():
+        toll = tolls.get(f.kind)
+        if toll is None or f is toll or (f.best or 0) > (toll.best or 0):
+            counted.setdefault(f, []).extend(stands_for)
+        else:
+            counted.setdefault(toll, [toll]).extend(stands_for)
+    return counted
 
 
 # Words for anyone at all: a figure of them may restate a figure of named or described victims.
