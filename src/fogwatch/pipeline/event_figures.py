@@ -193,7 +193,7 @@ def covers(counted: Figure, figure: Figure) -> bool:
         return False  # but "a man was also shot" is one of "four people were shot"
     mine, theirs = head_word(figure.who), head_word(counted.who)
     same_people = mine == theirs or mine in _ANYONE or theirs in _ANYONE \
-        or bool(_names(figure.who) & _names(counted.who))
+        or (figure.best == counted.best == 1 and bool(_names(figure.who) & _names(counted.who)))
     # "the child died" within "three people were killed"; but "two others were also killed"
     # tells victims beside the one named
     one_person = figure.best == 1 and not _ONE & words and not theirs_more

@@ -277,8 +277,9 @@ def find_events(ctx: Context) -> Context:
             rank = 0
         scored.append((rank, typed.match.start, _event(ctx, sents, i, typed, actors1, actors2)))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    events = escalate(one_event_per_figure([e for _, _, e in scored], ctx.figures),
-                      story_protest)
+    # figures go to events once their order is final: the main event keeps the story's count
+    events = one_event_per_figure(escalate([e for _, _, e in scored], story_protest),
+                                  ctx.figures)
     if not any(e.event_type for e in events):
         events = []
     return dataclasses.replace(ctx, events=tuple(events))

@@ -264,7 +264,8 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
     for c in counts.values():
         link = _right_link(toks, c, counts) or _left_link(toks, c) or _listed(toks, c, previous)
         previous = link if link is not None and link.first < c.start else None
-        if link is None or (c.person in ("article", "determiner") and not (
+        if link is None or (c.person in ("article", "determiner") and link.first == c.start
+                            and not (
                 link.who and names_person(toks, link.who[0], link.who[1]))):
             continue
         who = text[toks[link.who[0]].start:toks[link.who[1] - 1].end] if link.who else None
