@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from fogwatch.cli.main import app
 from fogwatch.records import (
+    Certainty,
     Claim,
     Document,
     Event,
@@ -33,15 +34,15 @@ DAY = dt.date(2024, 3, 4)
 
 
 def _add(store: Store, ref: str, text: str, published: dt.date, place: Place, killed: int,
-         certainty: str = "reported") -> None:
+         certainty: Certainty = "reported") -> None:
     doc = Document(id=content_hash(text), text=text, published=published, ref=ref)
     claim = Claim(id=f"claim-{ref}", source=Source("Defence Ministry", "official"),
-                  via=("Defence Ministry",), certainty=certainty,  # type: ignore[arg-type]
+                  via=("Defence Ministry",), certainty=certainty,
                   span=Span(0, len(text), text))
     event = Event(id=f"event-{ref}", doc_id=doc.id, event_type="Explosions/Remote violence",
                   sub_event_type="Air/drone strike", plover=Plover("ASSAULT", "aerial"),
                   place=place, when=When(DAY, DAY, "day"), claims=(claim,),
-                  certainty=certainty,  # type: ignore[arg-type]
+                  certainty=certainty,
                   fatalities=Fatalities(killed, killed, killed))
     store.add(Extraction(doc, events=(event,)))
 

@@ -1,0 +1,91 @@
+"""Pair scores and vetoes: dates widened by precision, places, type families, names."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from fogwatch.linking import Mention, conflict, link, pair_score
+from fogwatch.linking.mentions import mention_of
+from fogwatch.records import Document, Event, Evidence, Figure, Place, Plover, Span, When
+
+from .stories import ATTACK, IDLIB_PROVINCE, KAFR_NABL, KANSAFRA, PROTEST, Told, story
+
+D = dt.date.fromisoformat
+ANKARA_PROVINCE = Place("Ankara", "Ankara", None, "TUR", 39.9, 32.8, None, "ADM1", 3)
+
+
+def one(name: str, told: Told, published: str = "2020-02-03") -> Mention:
+    [mention] = story(name, published, told)
+    return mention
+
+
+def test_an_air_strike_and_an_attack_can_be_one_incident() -> None:
+    a = one("a", Told(day=D("2020-02-03")))
+    b = one("b", Told(kind=ATTACK, day=D("2020-02-03")))
+    assert conflict(a, b) is None
+
+
+def test_a_protest_and_an_air_strike_never_are() -> None:
+    a = one("a", Told(day=D("2020-02-03")))
+    b = one("b", Told(kind=PROTEST, day=D("2020-02-03")))
+    assert conflict(a, b) == "incompatible types"
+
+
+def test_day_precise_dates_meet_within_two_days_each_side() -> None:
+    a = one("a", Told(day=D("2020-02-03")))
+    assert conflict(a, one("b", Told(day=D("2020-02-07")))) is None
+    assert conflict(a, one("c", Told(day=D("2020-02-08")))) == "dates do not overlap"
+
+
+def test_a_week_precise_date_meets_any_day_of_its_week() -> None:
+    a = one("a", Told(day=D("2020-02-03"), precision="week"))
+    assert conflict(a, one("b", Told(day=D("2020-02-11")))) is None
+
+
+def test_a_province_holds_any_town_inside_it_and_no_town_outside() -> None:
+    town = one("a", Told(day=D("2020-02-03")))
+    assert conflict(one("b", Told(place=IDLIB_PROVINCE, day=D("2020-02-03"))),
+                    town) is None
+    assert conflict(one("c", Told(place=ANKARA_PROVINCE, day=D("2020-02-03"))),
+                    town) == "different places"
+
+
+def test_two_named_towns_9_km_apart_are_different_places() -> None:
+    a = one("a", Told(day=D("2020-02-03")))
+    b = one("b", Told(place=KAFR_NABL, day=D("2020-02-03")))
+    assert conflict(a, b) == "different places"
+
+
+def test_near_a_town_matches_a_town_within_25_km() -> None:
+    near = dataclasses.replace(KAFR_NABL, name="near Kafr Nabl", geonameid=None, precision=2)
+    a = one("a", Told(day=D("2020-02-03")))
+    assert conflict(a, one("b", Told(place=near, day=D("2020-02-03")))) is None
+
+
+def _named(doc: str, place: Place, text: str) -> Mention:
+    document = Document(id=doc, text=text, published=D("2020-02-03"))
+    start = text.index("shot")
+    event = Event(id=f"{doc}-e", doc_id=doc, event_type="Violence against civilians",
+                  sub_event_type="Attack", plover=Plover("ASSAULT"), place=place,
+                  when=When(D("2020-02-03"), D("2020-02-03"), "day"),
+                  evidence=(Evidence("event", Span(start, start + 4, "shot")),))
+    return mention_of(event, document)
+
+
+def test_three_shared_names_overrule_a_misread_place() -> None:
+    text = "A man was shot on Maple Road. Jordan Whitfield and Casey Ormond were held."
+    a = _named("a", KANSAFRA, text)
+    b = _named("b", KAFR_NABL, "Police said Whitfield, Ormond and a Maple Road neighbour saw "
+                               "a man shot.")
+    assert conflict(a, b) is None
+    assert pair_score(a, b) > 0
+    assert len(link([a, b])) == 1
+
+
+def test_a_killed_or_wounded_figure_never_becomes_an_incidents_killed() -> None:
+    [mention] = story("kw", "2020-02-03", Told(day=D("2020-02-03")))
+    figure = Figure("killed_or_wounded", "soldiers", 1, 10, 10)
+    event = dataclasses.replace(mention.event, figures=(figure,), fatalities=None)
+    [incident] = link([dataclasses.replace(mention, event=event)])
+    assert incident.fatalities is None
