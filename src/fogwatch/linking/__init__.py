@@ -20,6 +20,7 @@ from fogwatch.linking.clustering import (
     SEASON_DAYS,
     cluster,
     components,
+    name_keys,
 )
 from fogwatch.linking.mentions import Mention, mention_of
 from fogwatch.linking.reconcile import fatalities, reconcile
@@ -82,30 +83,41 @@ def relink(new: Sequence[Mention], nearby: Sequence[Mention],
            memberships: Mapping[tuple[str, str], str]) -> Relinking:
     """Link `new` mentions into the stored ones around them.
 
-    `nearby` are stored mentions that may link with the new ones (the caller loads a date window
-    around them); `memberships` gives the current incident id of stored mentions. The connected
-    components that contain a new mention are clustered again from scratch; every incident that
-    held one of their stored mentions is replaced.
+    `nearby` are stored mentions that may link with the new ones (the caller loads
+    `pool_window` around them); `memberships` gives the current incident id of stored mentions.
+    Clustered again from scratch: the connected components that hold a new mention or a name
+    the new mentions also tell in the same season (a name told more often may stop finding
+    candidates), and, until nothing is added, every component and stored incident that shares
+    a mention with those. Every stored incident that held one of their mentions is replaced.
     """
     pool = {m.key: m for m in nearby}
     pool.update((m.key, m) for m in new)
     mentions = sorted(pool.values(), key=lambda m: m.key)
-    fresh = {m.key for m in new}
-    touched: list[Mention] = []
-    for component in components(mentions):
-        members = [mentions[i] for i in component]
-        if any(m.key in fresh for m in members):
-            touched.extend(members)
-    # A stored incident split across the pool's edge would be rebuilt from part of it: take
-    # its other members too (they are in `nearby` when the window is wide enough).
-    held = {memberships[m.key] for m in touched if m.key in memberships}
-    touched_keys = {m.key for m in touched}
-    touched.extend(m for m in mentions if m.key not in touched_keys
-                   and memberships.get(m.key) in held)
-    dated = [m for m in touched if m.dated]
+    component_of: dict[tuple[str, str], int] = {}
+    members: list[list[Mention]] = []
+    for n, component in enumerate(components(mentions)):
+        members.append([mentions[i] for i in component])
+        component_of.update((mentions[i].key, n) for i in component)
+    new_keys = {key for m in new for key in name_keys(m)}
+    frontier = {m.key for m in new} | {m.key for m in mentions
+                                       if not new_keys.isdisjoint(name_keys(m))}
+    by_incident: dict[str, list[tuple[str, str]]] = {}
+    for key, incident in memberships.items():
+        by_incident.setdefault(incident, []).append(key)
+    touched: set[tuple[str, str]] = set()
+    held: set[str] = set()
+    while frontier:
+        touched |= frontier
+        grown = {m.key for key in frontier for m in members[component_of[key]]}
+        incidents = {memberships[key] for key in grown if key in memberships} - held
+        held |= incidents
+        grown |= {key for incident in incidents for key in by_incident[incident] if key in pool}
+        frontier = grown - touched
+    chosen = [pool[key] for key in sorted(touched)]
+    dated = [m for m in chosen if m.dated]
     return Relinking(
         removed=tuple(sorted(held)),
-        incidents=tuple(link(touched)),
+        incidents=tuple(link(chosen)),
         first=min((m.first for m in dated), default=0),
         last=max((m.last for m in dated), default=0),
     )

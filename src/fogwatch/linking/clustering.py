@@ -39,6 +39,7 @@ __all__ = [
     "cluster",
     "components",
     "edges",
+    "name_keys",
 ]
 
 BUCKET_DAYS = 3
@@ -155,16 +156,23 @@ class _Blocks:
     named: dict[tuple[int, str], list[int]] = field(default_factory=lambda: defaultdict(list))
 
 
+def name_keys(m: Mention) -> set[tuple[int, str]]:
+    """The (season, name) keys a mention is indexed under for candidates by shared names."""
+    if not m.dated or m.span_days > MONTH_SPAN_DAYS:
+        return set()
+    return {(season, name) for season in range(m.first // SEASON_DAYS,
+                                               m.last // SEASON_DAYS + 1)
+            for name in m.names}
+
+
 def _blocks(mentions: Sequence[Mention]) -> _Blocks:
     blocks = _Blocks()
     for i, m in enumerate(mentions):
         blocks.by_doc[m.key[0]].append(i)
         if not m.dated:
             continue
-        if m.span_days <= MONTH_SPAN_DAYS:
-            for season in range(m.first // SEASON_DAYS, m.last // SEASON_DAYS + 1):
-                for name in m.names:
-                    blocks.named[(season, name)].append(i)
+        for key in name_keys(m):
+            blocks.named[key].append(i)
         country = _country(m)
         if m.span_days <= FINE_SPAN_DAYS:
             for bucket in _buckets(m):
