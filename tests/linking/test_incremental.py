@@ -6,9 +6,13 @@ import datetime as dt
 import random
 
 from fogwatch.linking import Mention, link, mention_of, pool_window, relink
+from fogwatch.linking.clustering import NAME_POSTINGS
 from fogwatch.records import Document, Event, Evidence, Place, Plover, Span, When
 
-NAMES = ["Adams", "Baker", "Costa", "Diaz", "Evans", "Fox", "Garcia", "Hill", "Ito", "Jones"]
+# 36 made-up family names, so that some are told often enough in a season to stop finding
+# candidates once the later reports arrive (clustering.NAME_POSTINGS).
+NAMES = [a + b for a in ("Kal", "Mor", "Nev", "Rud", "Tas", "Vol") for b in ("an", "ek", "is",
+                                                                          "od", "um", "yr")]
 
 
 def generated(count: int, seed: int) -> list[Mention]:
@@ -21,8 +25,8 @@ def generated(count: int, seed: int) -> list[Mention]:
         day = dt.date(2021, 1, 1) + dt.timedelta(days=incident % 200 + rng.choice([0, 0, 1]))
         place = Place(f"Town{town}", "Region", None, "XXA", 10 + town * 0.5, 20.0, town, "PPL",
                       rng.choice([1, 1, 2, 3]))
-        text = (f"Gunmen attacked the market. {rng.choice(NAMES)} {NAMES[incident % 10]} and "
-                f"{NAMES[(incident // 10) % 10]} Street were named.")
+        text = (f"Gunmen attacked the market. {rng.choice(NAMES)} {NAMES[incident % 36]} and "
+                f"{NAMES[(incident // 36) % 36]} Street were named.")
         document = Document(id=f"doc{n:04d}", text=text, published=day + dt.timedelta(days=1))
         event = Event(id=f"e{n}", doc_id=document.id, event_type="Battles",
                       sub_event_type="Armed clash", plover=Plover("FIGHT"),
@@ -34,7 +38,7 @@ def generated(count: int, seed: int) -> list[Mention]:
 
 
 def test_relinking_a_fifth_of_the_reports_later_equals_linking_all_at_once() -> None:
-    mentions = generated(600, seed=3)
+    mentions = generated(900, seed=3)
     rng = random.Random(5)
     new = [m for m in mentions if rng.random() < 0.2]
     new_keys = {m.key for m in new}
@@ -50,3 +54,28 @@ def test_relinking_a_fifth_of_the_reports_later_equals_linking_all_at_once() -> 
     after = [i for i in before if i.id not in change.removed] + list(change.incidents)
     assert sorted(after, key=lambda i: i.id) == sorted(link(mentions), key=lambda i: i.id)
     assert change.removed  # some new reports joined stored incidents
+
+
+def _told(doc: str, place: Place) -> Mention:
+    text = "Witnesses named Kaldor, Morvan and Tessik after the man was shot."
+    document = Document(id=doc, text=text, published=dt.date(2021, 3, 1))
+    start = text.index("shot")
+    event = Event(id=f"{doc}-e", doc_id=doc, event_type="Violence against civilians",
+                  sub_event_type="Attack", plover=Plover("ASSAULT"), place=place,
+                  when=When(dt.date(2021, 3, 1), dt.date(2021, 3, 1), "day"),
+                  evidence=(Evidence("event", Span(start, start + 4, "shot")),))
+    return mention_of(event, document)
+
+
+def test_names_that_new_reports_make_too_common_stop_linking_the_stored_ones() -> None:
+    far = [Place(f"Town{n}", None, None, f"X{n:02d}", 10.0 + 3 * n, 20.0, n, "PPL", 1)
+           for n in range(3)]
+    stored = [_told("a", far[0]), _told("b", far[1])]
+    [before] = link(stored)  # two places far apart, three names in common
+    crowd = [_told(f"c{n:02d}", far[2]) for n in range(NAME_POSTINGS + 1)]
+    memberships = {(r.doc_id, r.event_id): before.id for r in before.reports}
+    change = relink(crowd, stored, memberships)
+    assert change.removed == (before.id,)
+    after = sorted(change.incidents, key=lambda i: i.id)
+    assert after == sorted(link([*stored, *crowd]), key=lambda i: i.id)
+    assert len(after) == 3  # a, b, and the crowd: the names are too common to link a and b
