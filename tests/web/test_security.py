@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from fogwatch.store import Store
 from fogwatch.web import create_app
 from fogwatch.web.render import safe_href
+from fogwatch.web.security import RateLimits
 
 from .conftest import HOSTILE_ID, TOKEN
 
@@ -154,3 +155,46 @@ def test_a_refused_write_stores_nothing(client: TestClient) -> None:
     client.post("/api/documents", json={"text": "Jets struck Kansafra."},
                 headers={"Authorization": "Bearer wrong"})
     assert client.get("/api/events").json()["total"] == 3
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _limited(store: Store, clock: _Clock) -> TestClient:
+    return TestClient(create_app(store, token=TOKEN, rate_limits=RateLimits(
+        read_per_second=2.0, read_burst=3, write_per_second=0.5, write_burst=2, clock=clock)))
+
+
+def test_a_client_over_its_read_rate_gets_a_429_with_retry_after(store: Store) -> None:
+    clock = _Clock()
+    with _limited(store, clock) as client:
+        codes = [client.get("/api/events").status_code for _ in range(4)]
+        refused = client.get("/api/events")
+        clock.now = 0.5  # one token back at 2 per second
+        again = client.get("/api/events")
+    assert codes == [200, 200, 200, 429]
+    assert (refused.status_code, refused.headers["retry-after"]) == (429, "1")
+    assert "too many requests" in refused.json()["detail"]
+    assert again.status_code == 200
+
+
+def test_writes_have_their_own_smaller_limit_counted_before_the_token(store: Store) -> None:
+    clock = _Clock()
+    with _limited(store, clock) as client:
+        wrong = {"Authorization": "Bearer not-the-token"}
+        codes = [client.post("/api/documents", json={"text": "x"}, headers=wrong).status_code
+                 for _ in range(3)]
+        read = client.get("/api/events")
+    assert codes == [401, 401, 429]  # guessing tokens is slow
+    assert read.status_code == 200
+
+
+def test_a_rate_of_zero_is_no_limit(store: Store) -> None:
+    app = create_app(store, rate_limits=RateLimits(read_per_second=0, read_burst=1))
+    with TestClient(app) as client:
+        assert {client.get("/api/events").status_code for _ in range(20)} == {200}

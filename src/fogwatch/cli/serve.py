@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from typing import Annotated
 
@@ -10,6 +11,7 @@ import uvicorn
 
 from fogwatch.cli.common import DbOption, error_console, open_store
 from fogwatch.web import create_app
+from fogwatch.web.security import READ_RATE, WRITE_RATE, RateLimits
 
 __all__ = ["TOKEN_VARIABLE", "serve"]
 
@@ -21,6 +23,12 @@ def serve(
     host: Annotated[str, typer.Option(
         help="The address to listen on; the default serves this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="The port to listen on.")] = 8000,
+    read_rate: Annotated[float, typer.Option(
+        min=0, help="Reads (GET) per second each client may make, with a burst of twice that; "
+                    "0: no limit.")] = READ_RATE,
+    write_rate: Annotated[float, typer.Option(
+        min=0, help="Writes (POST) per second each client may make, with a burst of 10; "
+                    "0: no limit.")] = WRITE_RATE,
 ) -> None:
     """Serve the events map, event and document pages and the JSON API (/api, schema at
     /api/openapi.json). Read-only unless $FOGWATCH_TOKEN is set: then POST /api/documents
@@ -32,7 +40,10 @@ def serve(
     console.print(f"serving {store.where} at http://{host}:{port}/ ; {mode}", markup=False,
                   highlight=False, soft_wrap=True)
     try:
-        uvicorn.run(create_app(store, token=token), host=host, port=port,
+        limits = RateLimits(read_per_second=read_rate,
+                            read_burst=max(1, math.ceil(2 * read_rate)),
+                            write_per_second=write_rate)
+        uvicorn.run(create_app(store, token=token, rate_limits=limits), host=host, port=port,
                     log_level="warning", server_header=False)
     finally:
         store.close()

@@ -21,7 +21,14 @@ from fogwatch.errors import FogwatchError, InputError, StoreError
 from fogwatch.store import Store
 from fogwatch.web import api, pages
 from fogwatch.web.render import make_templates, render
-from fogwatch.web.security import MAX_BODY_BYTES, BodyLimit, SecurityHeaders
+from fogwatch.web.security import (
+    DEFAULT_LIMITS,
+    MAX_BODY_BYTES,
+    BodyLimit,
+    RateLimit,
+    RateLimits,
+    SecurityHeaders,
+)
 
 __all__ = ["STATIC", "create_app"]
 
@@ -29,9 +36,11 @@ STATIC = Path(__file__).with_name("static")
 
 
 def create_app(store: Store, *, token: str | None = None,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+               max_body_bytes: int = MAX_BODY_BYTES,
+               rate_limits: RateLimits = DEFAULT_LIMITS) -> FastAPI:
     """The web app over `store` (the caller opens and closes it). Without `token` the API is
-    read-only; with it, POST /api/documents takes `Authorization: Bearer <token>`."""
+    read-only; with it, POST /api/documents takes `Authorization: Bearer <token>`. Each
+    client is held to `rate_limits` (429 beyond them)."""
     app = FastAPI(title="fogwatch", version=__version__,
                   description="Conflict events with their sources and the words behind them.",
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
@@ -39,13 +48,16 @@ def create_app(store: Store, *, token: str | None = None,
     app.state.token = token or None
     app.state.templates = make_templates()
     app.state.write_lock = asyncio.Lock()
-    app.include_router(api.router)
+    app.include_router(api.router, responses={
+        429: {"description": "Too many requests from this client; retry after the seconds in "
+                             "the Retry-After header."}})
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(FogwatchError, _fogwatch_error)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(RateLimit, limits=rate_limits)
     app.add_middleware(SecurityHeaders)
     return app
 
