@@ -266,3 +266,41 @@ def test_demonstrators_barricading_roads_make_a_violent_demonstration() -> None:
     event = main_event("Residents staged a demonstration and barricaded the roads with burning "
                        "branches.")
     assert event is not None and event.sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents attacked a base of the peacekeeping mission before dawn.",
+    "Militants attacked the outpost of the UN mission at night.",
+])
+def test_an_attack_on_a_post_of_armed_men_is_a_clash(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Armed clash"
+
+
+def test_an_attack_on_a_village_stays_an_attack() -> None:
+    event = main_event("Insurgents attacked a village near the river before dawn.")
+    assert event is not None and event.sub_event_type == "Attack"
+
+
+def test_an_attack_with_no_victim_named_yields_to_the_battle_it_opened() -> None:
+    text = ("Government troops launched an assault on the hills at dawn. "
+            "Soldiers clashed with rebels for several hours on the slopes.")
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Armed clash"
+
+
+def test_a_later_mention_of_police_does_not_turn_a_shooting_into_a_battle() -> None:
+    text = ("Gunmen opened fire on a crowd outside a bar, killing two people. "
+            "According to police, the attack was a reprisal.")
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers were engaged in a fire exchange with the insurgents since morning.",
+    "The two militias traded fire across the valley for most of the night.",
+])
+def test_trading_fire_is_a_clash(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Armed clash"
+    assert event.evidence[0].span.text in ("fire exchange", "traded fire")

@@ -45,6 +45,11 @@ SPARE_ASSAULTS = frozenset({"drugs"})
 ATTACKS = ("@attack", "@raid")  # resolved by who is involved; a raid that detains is arrests
 WITHDRAWAL = "Non-violent transfer of territory"
 GOVERNMENT_GAINS = ("recaptur", "regain", "retak", "retook", "liberat")
+# what an attack strikes when it strikes armed men: "attacked an army base", "an ambush on a convoy"
+MILITARY_TARGETS = frozenset({"base", "barrack", "barracks", "camp", "checkpoint", "outpost",
+                              "garrison", "convoy", "patrol", "position", "post", "bunker",
+                              "trench", "fort", "stronghold"})
+TARGET_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "conj"})
 PROTEST_ESCALATION = ("Peaceful protest", "Protest with intervention",
                       "Excessive force against protesters")
 
@@ -141,8 +146,23 @@ def protest_context(matches: list[Match[lexicons.Trigger]], actors: list[Actor])
             or any(a.sector == "protesters" for a in actors))
 
 
-def _resolve_attack(actors: list[Actor], actors1: list[Actor], actors2: list[Actor]
-                    ) -> tuple[str, str]:
+def _military_target(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
+    """Whether the attack's object is a post of armed men ("stormed an army base", "an ambush
+    on a military convoy", "a checkpoint was attacked"), whoever holds it."""
+    root = doc[match.start:match.end].root
+    heads = [root] + ([root.head] if root.dep_ in ("xcomp", "aux", "auxpass") else [])
+    for head in heads:
+        frontier = [c for c in head.children if c.dep_ in TARGET_DEPS]
+        while frontier:
+            token = frontier.pop()
+            if token.lemma_.lower() in MILITARY_TARGETS or token.lower_ in MILITARY_TARGETS:
+                return True
+            frontier += [c for c in token.children if c.dep_ in TARGET_DEPS]
+    return False
+
+
+def _resolve_attack(actors: list[Actor], actors1: list[Actor], actors2: list[Actor],
+                    military_target: bool = False) -> tuple[str, str]:
     """Violence against civilians unless armed actors meet; a crowd of civilians is a mob."""
     if any(a.sector == "civilians" for a in actors2):
         if actors1 and all(a.sector in ("civilians", "rioters") for a in actors1):
@@ -150,6 +170,8 @@ def _resolve_attack(actors: list[Actor], actors1: list[Actor], actors2: list[Act
         return "Violence against civilians", "Attack"
     if any(a.sector in ARMED for a in actors2):
         return "Battles", "Armed clash"
+    if military_target and any(a.sector in ARMED for a in actors1):
+        return "Battles", "Armed clash"  # armed men striking a base meet its garrison
     if len({a.name for a in actors if a.sector in ARMED}) >= 2:
         return "Battles", "Armed clash"
     if actors1 and all(a.sector in ("civilians", "rioters") for a in actors1):
@@ -267,7 +289,8 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
     if sub == "Armed clash" and _unarmed_crowds(actors):
         event_type, sub = "Riots", "Mob violence"
     if sub in ATTACKS:
-        event_type, sub = _resolve_attack(actors, actors1, actors2)
+        event_type, sub = _resolve_attack(actors, actors1, actors2,
+                                          _military_target(doc, best))
     elif sub == "@territory":
         event_type, sub = _resolve_territory(doc, best, actors1, actors2)
     elif sub == "Abduction/forced disappearance" and actors2 and all(
@@ -318,6 +341,13 @@ def _yield_lead(events: list[Event]) -> list[Event]:
     for i, event in enumerate(events[1:], start=1):
         if event.event_type in graver or event.sub_event_type in graver:
             return [event, *events[:i], *events[i + 1:]]
+    if events[0].sub_event_type == "Attack" and not events[0].actors2:
+        # an attack with no victim named, then armed sides fighting: the attack opened a battle
+        for i, event in enumerate(events[1:], start=1):
+            if event.sub_event_type == "Armed clash" and event.plover is not None and (
+                    event.plover.event == "FIGHT") and any(
+                    a.sector in ARMED for a in event.actors2):
+                return [event, *events[:i], *events[i + 1:]]
     return events
 
 
