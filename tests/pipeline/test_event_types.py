@@ -304,3 +304,26 @@ def test_trading_fire_is_a_clash(text: str) -> None:
     event = main_event(text)
     assert event is not None and event.sub_event_type == "Armed clash"
     assert event.evidence[0].span.text in ("fire exchange", "traded fire")
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested the students who had organised the demonstrations last week.",
+    "The authorities detained a union leader on charges of organising an illegal protest.",
+])
+def test_arresting_the_organisers_of_a_protest_is_an_arrest(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Arrests"
+
+
+def test_arrests_while_trying_to_protest_are_an_intervention() -> None:
+    event = main_event("Ten students were detained by police while trying to hold a rally.")
+    assert event is not None and event.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize("text", [
+    "The army said the rebels had taken over three localities in the north.",
+    "Rebels gained ground in the eastern districts after a week of fighting.",
+])
+def test_ground_gained_by_rebels_is_territory(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Non-state actor overtakes territory"

@@ -40,6 +40,7 @@ PROTEST_SECTORS = frozenset({"protesters", "rioters"})
 EMBEDDING_COST = 20  # chosen on acled-notes-train (0, 20, 40)
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"})
 BACKGROUND = frozenset({"despite", "amid", "since", "before"})
+SIMULTANEOUS = frozenset({"while", "as", "when", "whilst"})
 # look-alike classes that leave shootings and killings standing (gang violence is coded)
 SPARE_ASSAULTS = frozenset({"drugs"})
 ATTACKS = ("@attack", "@raid")  # resolved by who is involved; a raid that detains is arrests
@@ -187,6 +188,29 @@ def _unarmed_crowds(actors: list[Actor]) -> bool:
     return bool(crowd) and len(armed) < 2
 
 
+def _protest_told_below(doc: Doc, best: Match[lexicons.Trigger],
+                        matches: list[Match[lexicons.Trigger]]) -> bool:
+    """Whether every protest in the sentence is told in a clause beneath the main trigger
+    ("detained people who organise demonstrations", "arrested on charges of organising a
+    protest"): what the arrested did, not where they were arrested."""
+    protests = [m for m in matches if m.value.sub_event_type == "Peaceful protest"
+                and not _told_as_simultaneous(doc, m)]  # "detained while trying to march"
+    depth = _embedding(doc, best)
+    return bool(protests) and all(_embedding(doc, m) > depth for m in protests)
+
+
+def _told_as_simultaneous(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
+    """Whether a trigger hangs in a clause of time ("while trying to rally", "as they marched")."""
+    token = doc[match.start:match.end].root
+    for _ in range(20):
+        if any(c.dep_ == "mark" and c.lower_ in SIMULTANEOUS for c in token.children):
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
 def _excessive_force(actors1: list[Actor], actors2: list[Actor]) -> bool:
     return (any(a.sector in STATE for a in actors1)
             or any(a.sector in PROTEST_SECTORS for a in actors2))
@@ -299,6 +323,8 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
     elif sub == "Arrests" and actors1 and all(a.sector in NON_STATE for a in actors1):
         event_type, sub = "Violence against civilians", "Abduction/forced disappearance"
     protest = protest_context(matches, actors)
+    if protest and sub == "Arrests" and _protest_told_below(doc, best, matches):
+        protest = False  # "arrested the activist who organised the march": no crowd was there
     if protest and trig.sub_event_type in ATTACKS and not _excessive_force(actors1, actors2):
         protests = [m for m in matches if m.value.sub_event_type == "Peaceful protest"]
         if protests:  # violence the crowd protests about, not violence against the crowd
