@@ -327,3 +327,22 @@ def test_arrests_while_trying_to_protest_are_an_intervention() -> None:
 def test_ground_gained_by_rebels_is_territory(text: str) -> None:
     event = main_event(text)
     assert event is not None and event.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_rally_cut_short_by_tear_gas_is_an_intervention() -> None:
+    text = ("A rally held by nurses outside the hospital was cut short after police fired tear "
+            "gas at the crowd.")
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Protest with intervention"
+
+
+def test_police_chasing_demonstrators_is_an_intervention() -> None:
+    event = main_event("Police chased demonstrators through the old town during the march.")
+    assert event is not None and event.sub_event_type == "Protest with intervention"
+    assert event.evidence[0].span.text == "chased demonstrators"
+
+
+def test_a_place_located_on_a_road_seizes_no_weapon() -> None:
+    text = "Insurgents detonated explosives under a bridge located on the main highway."
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Remote explosive/landmine/IED"

@@ -27,6 +27,7 @@ from fogwatch.records import Actor, Event
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
     from spacy.tokens import Span as Sentence
+    from spacy.tokens import Token
 
 __all__ = ["ARMED", "PROTEST_SECTORS", "STATE", "Typed", "escalate", "lookalike_index",
            "main_trigger", "protest_context", "protest_topic", "read_in_context",
@@ -255,11 +256,19 @@ def _plain_index() -> PhraseIndex[lexicons.Trigger]:
     return PhraseIndex((t.pattern, t) for t in ordered)
 
 
+def _describing(token: Token) -> bool:
+    """A participle with no subject that describes a noun ("a bridge located on the road")."""
+    return token.tag_ == "VBN" and token.dep_ in ("acl", "amod") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
 def read_in_context(sent: Sentence, matches: list[Match[lexicons.Trigger]], actors: list[Actor],
                  story_protest: bool) -> list[Match[lexicons.Trigger]]:
     """Triggers read in context: weapons count when seized, riot words at a protest, and
     rioting is a violent demonstration in a story about a protest, else mob violence."""
-    seizing = any(t.lemma_.lower() in lexicons.seizure_verbs() for t in sent)
+    # a verb of seizing, not a participle describing ("a bridge located on the highway")
+    seizing = any(t.lemma_.lower() in lexicons.seizure_verbs() and not _describing(t)
+                  for t in sent)
     protest = protest_context(matches, actors)
     kept = []
     for m in matches:
@@ -343,6 +352,12 @@ def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list
         if combined:
             event_type, sub = combined
             break
+    if protest and sub in PROTEST_ESCALATION:
+        # a rally "cut short after police fired tear gas": the handling told anywhere in it
+        level = max(PROTEST_ESCALATION.index(m.value.sub_event_type or "")
+                    for m in matches if m.value.sub_event_type in PROTEST_ESCALATION)
+        if level > PROTEST_ESCALATION.index(sub):
+            event_type, sub = "Protests", PROTEST_ESCALATION[level]
     if protest and sub in PROTEST_ESCALATION and any(
             m.value.sub_event_type == "Violent demonstration" for m in matches):
         # a crowd that turns violent is a violent demonstration, whoever intervened
