@@ -3,10 +3,6 @@ and PostgreSQL alike."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 import sqlalchemy as sa
 
 from fogwatch.records import Document, Extraction, Fingerprint, content_hash
@@ -19,20 +15,6 @@ SECOND = Fingerprint(signature=bytes(range(16, 32)), bands=("0:aa", "1:dd", "2:e
 def _extraction(text: str, near_duplicate_of: str | None = None) -> Extraction:
     return Extraction(document=Document(id=content_hash(text), text=text,
                                         near_duplicate_of=near_duplicate_of))
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        url = str(tmp_path / "fog.db")
-    else:
-        url = request.getfixturevalue("postgres_url")
-        engine = sa.create_engine(url)
-        with engine.begin() as conn:  # a fresh schema for each test
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        engine.dispose()
-    with Store.open(url) as opened:
-        yield opened
 
 
 def test_documents_sharing_a_band_are_candidates_with_their_signatures(store: Store) -> None:

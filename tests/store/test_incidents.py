@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-import sqlalchemy as sa
 
 from fogwatch.linking import link, mention_of
 from fogwatch.records import (
@@ -24,20 +19,6 @@ from fogwatch.store import Store
 
 KANSAFRA = Place("Kansafra", "Idlib", None, "SYR", 35.66, 36.48, 169304, "PPL", 1)
 ANKARA = Place("Ankara", "Ankara", None, "TUR", 39.92, 32.85, 323786, "PPLC", 1)
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        url = str(tmp_path / "fog.db")
-    else:
-        url = request.getfixturevalue("postgres_url")
-        engine = sa.create_engine(url)
-        with engine.begin() as conn:  # a fresh schema for each test
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        engine.dispose()
-    with Store.open(url) as opened:
-        yield opened
 
 
 def _story(store: Store, text: str, published: dt.date, place: Place, killed: int) -> Document:

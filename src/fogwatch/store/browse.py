@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.sql.elements import ColumnElement
@@ -73,17 +74,7 @@ def incident_page(store: Store, where: EventFilter, *, limit: int,
     places after the other filters have narrowed them in SQL.
     """
     table = schema.incidents
-    conditions: list[ColumnElement[bool]] = []
-    if where.since is not None:
-        conditions.append(table.c.date_start >= where.since)
-    if where.until is not None:
-        conditions.append(table.c.date_start <= where.until)
-    if where.event_type is not None:
-        wanted = where.event_type.strip().lower()
-        conditions.append(sa.or_(sa.func.lower(table.c.event_type) == wanted,
-                                 sa.func.lower(table.c.sub_event_type) == wanted))
-    if where.country is not None:
-        conditions.append(table.c.country == where.country.strip().upper())
+    conditions = _shared_conditions(table, table.c.date_start, where)
     query = (sa.select(table.c.json).where(*conditions)
              .order_by(table.c.date_start.asc().nulls_last(), table.c.id))
     count = sa.select(sa.func.count()).select_from(table).where(*conditions)
@@ -152,19 +143,26 @@ def _event(doc_id: str, data: str) -> Event:
     return dataclasses.replace(from_json(Event, json.loads(data)), doc_id=doc_id)
 
 
-def _conditions(where: EventFilter) -> list[ColumnElement[bool]]:
-    table = schema.events
+def _shared_conditions(table: sa.Table, date: sa.Column[Any], where: EventFilter
+                       ) -> list[ColumnElement[bool]]:
+    """The date range, type and country filters, which events and incidents share."""
     conditions: list[ColumnElement[bool]] = []
     if where.since is not None:
-        conditions.append(table.c.event_date >= where.since)
+        conditions.append(date >= where.since)
     if where.until is not None:
-        conditions.append(table.c.event_date <= where.until)
+        conditions.append(date <= where.until)
     if where.event_type is not None:
         wanted = where.event_type.strip().lower()
         conditions.append(sa.or_(sa.func.lower(table.c.event_type) == wanted,
                                  sa.func.lower(table.c.sub_event_type) == wanted))
     if where.country is not None:
         conditions.append(table.c.country == where.country.strip().upper())
+    return conditions
+
+
+def _conditions(where: EventFilter) -> list[ColumnElement[bool]]:
+    table = schema.events
+    conditions = _shared_conditions(table, table.c.event_date, where)
     if where.doc_id is not None:
         conditions.append(table.c.doc_id == where.doc_id)
     if where.bbox is not None:
