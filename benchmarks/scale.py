@@ -29,9 +29,9 @@ from pathlib import Path
 
 import psutil
 
-from fogwatch.cli.ingest import BATCH_SIZE, ingest_items
 from fogwatch.ingest.engines import EngineKind, open_engine
 from fogwatch.ingest.readers import read_paths
+from fogwatch.ingest.run import BATCH_SIZE, ingest_items
 from fogwatch.pipeline import make_document
 from fogwatch.store import Store
 

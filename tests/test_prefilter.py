@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fogwatch.cli.ingest import ingest_items
 from fogwatch.cli.main import app
 from fogwatch.ingest.engines import Prefiltered
 from fogwatch.ingest.pool import ExtractionPool
 from fogwatch.ingest.readers import Item
+from fogwatch.ingest.run import ingest_items
 from fogwatch.pipeline import make_document
 from fogwatch.pipeline.prefilter import looks_relevant
 from fogwatch.records import Extraction

@@ -13,11 +13,11 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from fogwatch import pipeline
-from fogwatch.cli.ingest import ingest_items
 from fogwatch.cli.main import app
 from fogwatch.ingest import files, html
 from fogwatch.ingest.pool import ExtractionPool
 from fogwatch.ingest.readers import Item
+from fogwatch.ingest.run import ingest_items
 from fogwatch.pipeline import make_document
 from fogwatch.records import Document, Extraction, content_hash
 from fogwatch.store import Store, database

@@ -17,12 +17,12 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from fogwatch.cli.ingest import ingest_items
 from fogwatch.cli.main import app
 from fogwatch.ingest import pool
 from fogwatch.ingest.dask_engine import DaskEngine
 from fogwatch.ingest.pool import ExtractionPool, extract_batch
 from fogwatch.ingest.readers import read_paths
+from fogwatch.ingest.run import ingest_items
 from fogwatch.pipeline import make_document
 from fogwatch.records import Document, Extraction
 from fogwatch.store import Store, schema

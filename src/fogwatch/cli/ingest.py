@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import codecs
 import time
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -23,22 +21,14 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from fogwatch.cli.common import DbOption, error_console, open_store, say_error
 from fogwatch.cli.link import link_after_ingest
 from fogwatch.errors import FogwatchError, StoreError
-from fogwatch.ingest.engines import Engine, EngineKind, Prefiltered, open_engine
+from fogwatch.ingest.engines import EngineKind, Prefiltered, open_engine
 from fogwatch.ingest.items import Columns, Format, ReadOptions
 from fogwatch.ingest.near_duplicates import NearDuplicateIndex, mark_near_duplicates
-from fogwatch.ingest.pool import ExtractionPool, describe
-from fogwatch.ingest.readers import Item, read_paths
-from fogwatch.records import Extraction
-from fogwatch.store import Store
+from fogwatch.ingest.readers import read_paths
+from fogwatch.ingest.run import BATCH_SIZE, Outcome, ingest_items
 
-__all__ = ["BATCH_SIZE", "DateColumnOption", "FormatOption", "IdColumnOption", "Outcome",
-           "PathsArgument", "Tally", "TextColumnOption", "ingest", "ingest_items",
-           "read_options"]
-
-# Documents read, checked against the store and parsed (spaCy's nlp.pipe) together.
-BATCH_SIZE = 64
-
-Status = Literal["new", "already stored", "failed"]
+__all__ = ["DateColumnOption", "EncodingOption", "FormatOption", "IdColumnOption",
+           "PathsArgument", "Tally", "TextColumnOption", "ingest", "read_options"]
 
 PathsArgument = Annotated[list[str], typer.Argument(
     help="Files, folders (searched recursively), glob patterns ('news/**/*.html') or '-' for "
@@ -69,16 +59,6 @@ def read_options(fmt: Format | None, text_column: str, date_column: str,
                                      param_hint="--encoding") from None
     return ReadOptions(format=fmt, columns=Columns(text=text_column, date=date_column,
                                                    id=id_column), encoding=encoding)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What happened to one input item; `error` is a one-line message when it failed."""
-
-    status: Status
-    origin: str
-    error: str | None = None
-    near_duplicate: bool = False
 
 
 @dataclass(slots=True)
@@ -186,59 +166,3 @@ def ingest(
 def _rate(done: int, started: float) -> str:
     seconds = time.monotonic() - started
     return f"{done / seconds:,.1f} documents/s" if seconds > 0 else ""
-
-
-def ingest_items(items: Iterable[Item], store: Store, *, pool: Engine | None = None,
-                 batch_size: int = BATCH_SIZE) -> Iterator[Outcome]:
-    """Store the extractions of items not stored yet; one Outcome per item.
-
-    A StoreError (database locked, disk full) stops the run: what was stored stays stored.
-    """
-    pool = pool if pool is not None else ExtractionPool(1)
-    iterator = iter(items)
-    # One batch is extracted (in the workers) while the next is read and checked here.
-    in_flight: tuple[list[Item], Callable[[], Iterator[Extraction | str]]] | None = None
-    while batch := list(islice(iterator, batch_size)):
-        stored = store.stored_ids(item.document.id for item in batch if item.document)
-        pending: list[Item] = []
-        for item in batch:
-            if item.document is None:
-                yield Outcome("failed", item.origin,
-                              str(item.error) if item.error else f"{item.origin}: unreadable")
-            elif item.document.id in stored:
-                yield Outcome("already stored", item.origin)
-            else:
-                # A second copy in the same batch counts as already stored once the first is
-                # (a copy in the batch in flight is caught when storing it: store.add is False).
-                stored.add(item.document.id)
-                pending.append(item)
-        documents = [item.document for item in pending if item.document is not None]
-        submitted = (pending, pool.submit(documents))
-        if in_flight is not None:
-            yield from _store_batch(store, *in_flight)
-        in_flight = submitted
-    if in_flight is not None:
-        yield from _store_batch(store, *in_flight)
-
-
-def _store_batch(store: Store, items: list[Item],
-                 results: Callable[[], Iterator[Extraction | str]]) -> Iterator[Outcome]:
-    for item, result in zip(items, results(), strict=True):
-        if isinstance(result, str):
-            yield Outcome("failed", item.origin,
-                          f"{item.origin}: extraction failed ({result}); the other "
-                          "documents went on; please report this as a fogwatch bug")
-            continue
-        yield _store(store, item, result)
-
-
-def _store(store: Store, item: Item, extraction: Extraction) -> Outcome:
-    try:
-        new = store.add(extraction, fingerprint=item.fingerprint)
-    except StoreError:
-        raise
-    except Exception as exc:  # a malformed extraction must not stop the other documents
-        return Outcome("failed", item.origin,
-                       f"{item.origin}: cannot store its extraction ({describe(exc)})")
-    duplicate = item.document is not None and item.document.near_duplicate_of is not None
-    return Outcome("new" if new else "already stored", item.origin, near_duplicate=duplicate)

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fogwatch.cli.ingest import ingest_items
-from fogwatch.cli.link import link_stored_events
 from fogwatch.errors import FogwatchError
 from fogwatch.ingest.documents import document_from_record
 from fogwatch.ingest.items import Item
 from fogwatch.ingest.near_duplicates import NearDuplicateIndex, mark_near_duplicates
+from fogwatch.ingest.run import ingest_items
+from fogwatch.linking.stored import link_stored_events
 from fogwatch.store import Store
 from fogwatch.web.schemas import DocumentIn
 
