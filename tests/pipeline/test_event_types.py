@@ -346,3 +346,15 @@ def test_a_place_located_on_a_road_seizes_no_weapon() -> None:
     text = "Insurgents detonated explosives under a bridge located on the main highway."
     event = main_event(text)
     assert event is not None and event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize("text", [
+    "Two gunmen shot dead a police sergeant near the bus stop.",
+    "Militants shot and injured an AMISOM soldier in the village.",
+    "Insurgents attacked a MINUSMA convoy near Kidal.",
+    "Militants ambushed a bus carrying men of the 47th Armored Brigade.",
+])
+def test_shooting_at_police_troops_or_peacekeepers_is_a_clash(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Armed clash"
+    assert any(a.sector in ("police", "military") for a in event.actors2)
