@@ -358,3 +358,26 @@ def test_shooting_at_police_troops_or_peacekeepers_is_a_clash(text: str) -> None
     event = main_event(text)
     assert event is not None and event.sub_event_type == "Armed clash"
     assert any(a.sector in ("police", "military") for a in event.actors2)
+
+
+@pytest.mark.parametrize("text", [
+    "Villagers demonstrated in the town to thank the government for the lifting of the sanctions.",
+    "Students demonstrated outside the embassy amid the sanctions on their country.",
+])
+def test_a_protest_about_sanctions_is_still_a_protest(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Peaceful protest"
+
+
+def test_a_story_led_by_sanctions_is_no_event() -> None:
+    assert main_event("The European Union imposed new sanctions on the ruling party. "
+                      "Ministers said the measures would take effect on Monday.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Pupils held a climate strike outside the town hall on Friday.",
+    "Supporters of the jailed mayor demanded his release outside the court.",
+])
+def test_climate_strikes_and_calls_for_release_are_protests(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Peaceful protest"

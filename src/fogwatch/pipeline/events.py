@@ -246,10 +246,14 @@ def find_events(ctx: Context) -> Context:
     opening_end = sents[min(1, len(sents) - 1)].end if sents else 0
     story_lookalike = frozenset(c.value[0] for c in cues
                                 if c.value[1] in ("doc", "lead") and c.start < opening_end)
-    lead_protest = sents and any(m.value.sub_event_type == "Peaceful protest"
-                                 for m in trigger_index().find(doc, 0, sents[0].end))
+    lead_protests = [m for m in trigger_index().find(doc, 0, sents[0].end if sents else 0)
+                     if m.value.sub_event_type == "Peaceful protest"]
+    # "demonstrated against the sanctions", "rallied amid sanctions": the protest leads
+    gathered = {doc[m.start:m.end].root.i for m in lead_protests if not m.value.weak}
     if sents and any(c.value[1] == "lead" and c.start < sents[0].end
-                     and not (lead_protest and protest_topic(doc, c)) for c in cues):
+                     and not (lead_protests and protest_topic(doc, c))
+                     and not any(a.i in gathered for a in doc[c.start].ancestors)
+                     for c in cues):
         return dataclasses.replace(ctx, events=())  # a story led by sanctions or expulsions
     story_protest = protest_context(
         [m for m in trigger_index().find(doc) if m.value.sub_event_type == "Peaceful protest"],
