@@ -381,3 +381,12 @@ def test_a_story_led_by_sanctions_is_no_event() -> None:
 def test_climate_strikes_and_calls_for_release_are_protests(text: str) -> None:
     event = main_event(text)
     assert event is not None and event.sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("text", [
+    "QSD forces detained three young men at a checkpoint in Raqqa.",
+    "The Sultan Murad Division detained a farmer near Afrin.",
+])
+def test_syrian_armed_groups_by_other_names_abduct_rather_than_arrest(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Abduction/forced disappearance"
