@@ -390,3 +390,13 @@ def test_climate_strikes_and_calls_for_release_are_protests(text: str) -> None:
 def test_syrian_armed_groups_by_other_names_abduct_rather_than_arrest(text: str) -> None:
     event = main_event(text)
     assert event is not None and event.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents fired at the patrol and the soldiers returned fire.",
+    "The two armies exchanged shelling across the border overnight.",
+])
+def test_fire_answered_is_a_clash(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Armed clash"
+    assert event.evidence[0].span.text in ("returned fire", "exchanged shelling")
