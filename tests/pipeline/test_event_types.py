@@ -400,3 +400,12 @@ def test_fire_answered_is_a_clash(text: str) -> None:
     event = main_event(text)
     assert event is not None and event.sub_event_type == "Armed clash"
     assert event.evidence[0].span.text in ("returned fire", "exchanged shelling")
+
+
+@pytest.mark.parametrize("text", [
+    "A group of individuals attacked and injured a man outside the market.",
+    "Members of a rival tribe beat up two herders near the well.",
+])
+def test_a_crowd_attacking_people_is_mob_violence(text: str) -> None:
+    event = main_event(text)
+    assert event is not None and event.sub_event_type == "Mob violence"
