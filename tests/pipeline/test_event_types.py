@@ -74,7 +74,7 @@ SUB_TYPES: list[tuple[str, str | None]] = [
     ("Police arrested a senior opposition leader at his home.", "Arrests"),
     ("The army deployed reinforcements to the border region.", "Change to group/activity"),
     ("The two armed groups merged to form a new alliance.", "Change to group/activity"),
-    ("Turkish ground forces have set up two military bases near Zakho.",
+    ("Turkish troops set up three new military bases in the hills north of Amadiya.",
      "Headquarters or base established"),
     ("Rebels pulled out of the town and government troops took control of it without a fight.",
      "Non-violent transfer of territory"),
@@ -403,7 +403,7 @@ def test_fire_answered_is_a_clash(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "A group of individuals attacked and injured a man outside the market.",
+    "Outside the bakery a group of individuals attacked a shopkeeper, injuring him.",
     "Members of a rival tribe beat up two herders near the well.",
 ])
 def test_a_crowd_attacking_people_is_mob_violence(text: str) -> None:

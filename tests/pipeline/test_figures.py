@@ -156,8 +156,8 @@ def test_arrests_are_not_casualty_figures() -> None:
 
 
 def test_all_caps_wire() -> None:
-    assert counts("THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED.") == [
-        ("killed", 3, 3, 3), ("wounded", 7, 7, 7)]
+    assert counts("TWO GUERRILLAS WERE KILLED AND NINE OTHER FIGHTERS WERE WOUNDED.") == [
+        ("killed", 2, 2, 2), ("wounded", 9, 9, 9)]
 
 
 def test_measure_is_not_a_count() -> None:
