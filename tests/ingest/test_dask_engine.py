@@ -82,6 +82,18 @@ def test_each_dask_worker_loads_the_model_once(engine: DaskEngine) -> None:
     assert {count for _, count in loads.values()} == {1}
 
 
+def _worker_settings() -> tuple[str | None, str | None, bool]:
+    import dask
+    return (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"),
+            bool(dask.config.get("distributed.worker.profile.enabled")))
+
+
+def test_local_workers_run_without_the_profiler_and_the_eager_malloc_trim(
+        engine: DaskEngine) -> None:
+    # both cost the pipeline CPU (benchmarks/README.md); Dask's other worker settings stay
+    assert set(engine.client.run(_worker_settings).values()) == {(None, "1", False)}
+
+
 def test_dask_results_come_back_in_input_order(engine: DaskEngine) -> None:
     documents = [make_document(text) for text in TEXTS]
     results = list(engine.extract(documents))

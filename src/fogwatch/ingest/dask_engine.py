@@ -36,7 +36,16 @@ RETRIES = 2
 CONNECT_TIMEOUT = "15s"
 # Dask's statistical profiler samples each worker's stack every 10 ms: about 8 % of a worker's
 # CPU on our pipeline (measured with benchmarks/scale.py), for a dashboard we do not start.
-LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
+# Dask's nannies also start workers with MALLOC_TRIM_THRESHOLD_=65536, so glibc hands freed
+# memory back to the system almost at once; spaCy's many short-lived arrays then cost page
+# faults and system calls, about 6 % of the ingest rate (benchmarks/scale.py: 127 -> 135
+# docs/s with 2 workers on an idle machine) for a worker whose peak stays near 250 MiB.
+_SPAWN_ENVIRONMENT = {
+    name: value
+    for name, value in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+    if name != "MALLOC_TRIM_THRESHOLD_"}
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False,
+                "distributed.nanny.pre-spawn-environ": _SPAWN_ENVIRONMENT}
 
 PartitionTask = Callable[[list[Document]], list[Extraction | str]]
 
