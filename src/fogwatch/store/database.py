@@ -37,6 +37,7 @@ from fogwatch.records import (
 )
 from fogwatch.store import incidents as incident_sql
 from fogwatch.store import schema
+from fogwatch.store.chunks import chunks
 from fogwatch.store.failures import Backoff, retried, translated
 from fogwatch.store.url import describe, resolve_url, sqlite_path
 
@@ -133,11 +134,9 @@ class Store:
     @retried
     def stored_ids(self, doc_ids: Iterable[str]) -> set[str]:
         """Those of `doc_ids` that are stored."""
-        wanted = sorted(set(doc_ids))
         found: set[str] = set()
         with self._connect() as conn:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start:start + 500]
+            for chunk in chunks(doc_ids):
                 query = sa.select(schema.documents.c.id).where(schema.documents.c.id.in_(chunk))
                 found.update(conn.execute(query).scalars())
         return found
@@ -145,26 +144,22 @@ class Store:
     @retried
     def refs(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
         """The caller's id (JSONL "id", file name stem) of each of these stored documents."""
-        wanted = sorted(set(doc_ids))
         found: dict[str, str | None] = {}
         table = schema.documents
         with self._connect() as conn:
-            for start in range(0, len(wanted), 500):
-                query = sa.select(table.c.id, table.c.ref).where(
-                    table.c.id.in_(wanted[start:start + 500]))
+            for chunk in chunks(doc_ids):
+                query = sa.select(table.c.id, table.c.ref).where(table.c.id.in_(chunk))
                 found.update((doc_id, ref) for doc_id, ref in conn.execute(query))
         return found
 
     @retried
     def stored_at(self, doc_ids: Iterable[str]) -> dict[str, int]:
         """When each of these stored documents was stored, in Unix seconds (UTC)."""
-        wanted = sorted(set(doc_ids))
         found: dict[str, int] = {}
         table = schema.documents
         with self._connect() as conn:
-            for start in range(0, len(wanted), 500):
-                query = sa.select(table.c.id, table.c.ingested_at).where(
-                    table.c.id.in_(wanted[start:start + 500]))
+            for chunk in chunks(doc_ids):
+                query = sa.select(table.c.id, table.c.ingested_at).where(table.c.id.in_(chunk))
                 found.update((doc_id, _unix_seconds(when)) for doc_id, when in conn.execute(query))
         return found
 
@@ -172,16 +167,16 @@ class Store:
     def similar_documents(self, bands: Iterable[str]) -> dict[str, bytes]:
         """The stored originals that share at least one LSH band with these, each with its
         MinHash signature (candidates for the near-duplicate check; the caller compares)."""
-        wanted = sorted(set(bands))
-        if not wanted:
-            return {}
         signatures, band_rows = schema.near_duplicate_signatures, schema.near_duplicate_bands
-        query = (sa.select(signatures.c.doc_id, signatures.c.signature)
-                 .where(signatures.c.doc_id.in_(
-                     sa.select(band_rows.c.doc_id).where(band_rows.c.band.in_(wanted))))
-                 .order_by(signatures.c.doc_id))
+        found: dict[str, bytes] = {}
         with self._connect() as conn:
-            return {doc_id: bytes(signature) for doc_id, signature in conn.execute(query)}
+            for chunk in chunks(bands):
+                query = (sa.select(signatures.c.doc_id, signatures.c.signature)
+                         .where(signatures.c.doc_id.in_(
+                             sa.select(band_rows.c.doc_id).where(band_rows.c.band.in_(chunk)))))
+                found.update((doc_id, bytes(signature))
+                             for doc_id, signature in conn.execute(query))
+        return dict(sorted(found.items()))
 
     @retried
     def extraction(self, doc_id: str) -> Extraction | None:

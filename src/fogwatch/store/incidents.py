@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from fogwatch.records import Document, Event, Extraction, Figure, Incident, from_json, to_json
 from fogwatch.store import schema
+from fogwatch.store.chunks import chunks
 
 __all__ = [
     "EventKey",
@@ -31,7 +32,6 @@ __all__ = [
 ]
 
 EventKey = tuple[str, str]  # (document content hash, event id)
-_CHUNK = 400
 
 
 def event_documents(conn: Connection, *, start: dt.date | None = None,
@@ -62,11 +62,9 @@ def event_documents(conn: Connection, *, start: dt.date | None = None,
 
 def events_by_key(conn: Connection, keys: Iterable[EventKey]) -> dict[EventKey, Event]:
     """The stored events with these keys (missing keys are left out)."""
-    wanted = sorted(set(keys))
     found: dict[EventKey, Event] = {}
     ev = schema.events
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start:start + _CHUNK]
+    for chunk in chunks(keys):
         query = sa.select(ev.c.doc_id, ev.c.id, ev.c.json).where(
             sa.tuple_(ev.c.doc_id, ev.c.id).in_(chunk))
         for doc_id, event_id, data in conn.execute(query):
@@ -77,11 +75,9 @@ def events_by_key(conn: Connection, keys: Iterable[EventKey]) -> dict[EventKey, 
 
 def memberships(conn: Connection, keys: Iterable[EventKey]) -> dict[EventKey, str]:
     """The incident id of each of these events that is linked."""
-    wanted = sorted(set(keys))
     found: dict[EventKey, str] = {}
     links = schema.incident_events
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start:start + _CHUNK]
+    for chunk in chunks(keys):
         query = sa.select(links.c.doc_id, links.c.event_id, links.c.incident_id).where(
             sa.tuple_(links.c.doc_id, links.c.event_id).in_(chunk))
         found.update(((d, e), i) for d, e, i in conn.execute(query))
@@ -90,9 +86,7 @@ def memberships(conn: Connection, keys: Iterable[EventKey]) -> dict[EventKey, st
 
 def delete_incidents(conn: Connection, ids: Iterable[str]) -> None:
     """Remove these incidents and their memberships."""
-    wanted = sorted(set(ids))
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start:start + _CHUNK]
+    for chunk in chunks(ids):
         conn.execute(sa.delete(schema.incident_events)
                      .where(schema.incident_events.c.incident_id.in_(chunk)))
         conn.execute(sa.delete(schema.incidents).where(schema.incidents.c.id.in_(chunk)))
@@ -126,10 +120,9 @@ def read_incidents(conn: Connection, *, since: dt.date | None = None,
     if country is not None:
         query = query.where(table.c.country == country.strip().upper())
     if ids is not None:
-        wanted = sorted(set(ids))
         found: list[Incident] = []
-        for start in range(0, len(wanted), _CHUNK):
-            chunk_query = query.where(table.c.id.in_(wanted[start:start + _CHUNK]))
+        for chunk in chunks(ids):
+            chunk_query = query.where(table.c.id.in_(chunk))
             found.extend(from_json(Incident, json.loads(data))
                          for data in conn.execute(chunk_query).scalars())
         return sorted(found, key=_order)
@@ -156,12 +149,10 @@ def _order(incident: Incident) -> tuple[bool, dt.date, str]:
 
 def _documents(conn: Connection, doc_ids: set[str]) -> dict[str, Document]:
     docs = schema.documents
-    wanted = sorted(doc_ids)
     found: dict[str, Document] = {}
-    for start in range(0, len(wanted), _CHUNK):
+    for chunk in chunks(doc_ids):
         query = sa.select(docs.c.id, docs.c.text, docs.c.published, docs.c.source, docs.c.url,
-                          docs.c.title, docs.c.language, docs.c.ref).where(
-            docs.c.id.in_(wanted[start:start + _CHUNK]))
+                          docs.c.title, docs.c.language, docs.c.ref).where(docs.c.id.in_(chunk))
         for row in conn.execute(query):
             found[row.id] = Document(id=row.id, text=row.text, published=row.published,
                                      source=row.source, url=row.url, title=row.title,
