@@ -57,6 +57,7 @@ def event_to_format(event: Event) -> dict[str, Any]:
         "claims": [_claim(c) for c in event.claims],
         "evidence": [{"field": e.field, "start": e.span.start, "end": e.span.end}
                      for e in event.evidence],
+        "typed_by": event.typed_by,
     }
 
 

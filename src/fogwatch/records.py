@@ -231,7 +231,9 @@ class Fatalities:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """Who did what to whom, where and when, in ACLED's taxonomy with a PLOVER mapping."""
+    """Who did what to whom, where and when, in ACLED's taxonomy with a PLOVER mapping.
+    `typed_by` names the table row or rule that decided the type; the words it rested on are
+    the `event_type` evidence."""
 
     id: str
     doc_id: str
@@ -247,6 +249,7 @@ class Event:
     certainty: Certainty = "reported"
     fatalities: Fatalities | None = None
     evidence: tuple[Evidence, ...] = ()
+    typed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,10 @@ involved: `@attack` / `@raid` become an Attack on civilians, an Armed clash or M
 withdrawal, an arrest or a seizure in the sentence turns some readings into others
 (`events_combinations.csv`), and a story's main event yields to a graver one told beside it
 (`events_precedence.csv`).
+
+Whatever decided an event's type is recorded on it: `Typed.rule` (the event's `typed_by`) names
+the table row ("events_triggers.csv: shell*") or the rule ("attack: armed victims"), and
+`Typed.rested_on` holds the words it rested on, the trigger's first.
 """
 
 from __future__ import annotations
@@ -22,8 +26,20 @@ from typing import TYPE_CHECKING
 
 from fogwatch import lexicons
 from fogwatch.nlp import Doc
-from fogwatch.pipeline.phrases import Match, PhraseIndex
-from fogwatch.records import Actor, Event
+from fogwatch.pipeline.event_lead import PROTEST_ESCALATION, escalate
+from fogwatch.pipeline.event_parties import (
+    ARMED,
+    NON_STATE,
+    PROTEST_SECTORS,
+    STATE,
+    Reading,
+    excessive_force,
+    resolve_attack,
+    resolve_territory,
+    unarmed_crowds,
+)
+from fogwatch.pipeline.phrases import Match, PhraseIndex, token_span
+from fogwatch.records import Actor, Span
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
     from spacy.tokens import Span as Sentence
@@ -33,10 +49,6 @@ __all__ = ["ARMED", "PROTEST_SECTORS", "STATE", "Typed", "escalate", "lookalike_
            "main_trigger", "protest_context", "protest_topic", "read_in_context",
            "sentence_triggers", "tag_typed", "trigger_index", "type_sentence"]
 
-ARMED = frozenset({"military", "police", "rebel", "militia", "unidentified armed group"})
-STATE = frozenset({"military", "police", "government"})
-NON_STATE = ARMED - STATE  # their detentions are abductions
-PROTEST_SECTORS = frozenset({"protesters", "rioters"})
 # a trigger loses this much rank per subordinate clause or background phrase above it
 EMBEDDING_COST = 20  # chosen on acled-notes-train (0, 20, 40)
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"})
@@ -46,24 +58,20 @@ SIMULTANEOUS = frozenset({"while", "as", "when", "whilst"})
 SPARE_ASSAULTS = frozenset({"drugs"})
 ATTACKS = ("@attack", "@raid")  # resolved by who is involved; a raid that detains is arrests
 WITHDRAWAL = "Non-violent transfer of territory"
-GOVERNMENT_GAINS = ("recaptur", "regain", "retak", "retook", "liberat")
-# what an attack strikes when it strikes armed men: "attacked an army base", "an ambush on a convoy"
-MILITARY_TARGETS = frozenset({"base", "barrack", "barracks", "camp", "checkpoint", "outpost",
-                              "garrison", "convoy", "patrol", "position", "post", "bunker",
-                              "trench", "fort", "stronghold"})
-TARGET_DEPS = frozenset({"dobj", "pobj", "prep", "nsubjpass", "compound", "amod", "conj"})
-PROTEST_ESCALATION = ("Peaceful protest", "Protest with intervention",
-                      "Excessive force against protesters")
 
 
 @dataclass(frozen=True, slots=True)
 class Typed:
-    """A sentence's chosen trigger and the ACLED / PLOVER reading it resolved to."""
+    """A sentence's chosen trigger and the ACLED / PLOVER reading it resolved to: `rule` names
+    what decided the type (a table row or a named rule) and `rested_on` the words it rested on,
+    the trigger's first."""
 
     match: Match[lexicons.Trigger]
     event_type: str | None
     sub_event_type: str | None
     rank: int
+    rule: str
+    rested_on: tuple[Span, ...]
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,6 +94,10 @@ def _tag_reading(doc: Doc) -> tuple[str, str] | None:
     return lexicons.event_tags().get(head.strip().lower())
 
 
+def _tag_words(doc: Doc) -> str:
+    return doc.text[:60].partition(":")[0].strip().lower()
+
+
 def tag_typed(doc: Doc, sent: Sentence) -> Typed | None:
     """The event an analyst's opening tag names, anchored on the tag's own words."""
     reading = _tag_reading(doc)
@@ -95,8 +107,9 @@ def tag_typed(doc: Doc, sent: Sentence) -> Typed | None:
     plover = same[0] if same else lexicons.triggers()[0]
     tag_end = next((t.i for t in sent if t.text == ":"), sent.start)
     trig = dataclasses.replace(plover, event_type=reading[0], sub_event_type=reading[1])
-    return Typed(Match(sent.start, max(tag_end, sent.start + 1), trig), reading[0], reading[1],
-                  1000)
+    match = Match(sent.start, max(tag_end, sent.start + 1), trig)
+    return Typed(match, reading[0], reading[1], 1000, f"events_tags.csv: {_tag_words(doc)}",
+                 (token_span(doc, match.start, match.end),))
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,45 +161,10 @@ def protest_context(matches: list[Match[lexicons.Trigger]], actors: list[Actor])
             or any(a.sector == "protesters" for a in actors))
 
 
-def _military_target(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
-    """Whether the attack's object is a post of armed men ("stormed an army base", "an ambush
-    on a military convoy", "a checkpoint was attacked"), whoever holds it."""
-    root = doc[match.start:match.end].root
-    heads = [root] + ([root.head] if root.dep_ in ("xcomp", "aux", "auxpass") else [])
-    for head in heads:
-        frontier = [c for c in head.children if c.dep_ in TARGET_DEPS]
-        while frontier:
-            token = frontier.pop()
-            if token.lemma_.lower() in MILITARY_TARGETS or token.lower_ in MILITARY_TARGETS:
-                return True
-            frontier += [c for c in token.children if c.dep_ in TARGET_DEPS]
-    return False
 
 
-def _resolve_attack(actors: list[Actor], actors1: list[Actor], actors2: list[Actor],
-                    military_target: bool = False) -> tuple[str, str]:
-    """Violence against civilians unless armed actors meet; a crowd of civilians is a mob."""
-    if any(a.sector == "civilians" for a in actors2):
-        if actors1 and all(a.sector in ("civilians", "rioters") for a in actors1):
-            return "Riots", "Mob violence"
-        return "Violence against civilians", "Attack"
-    if any(a.sector in ARMED for a in actors2):
-        return "Battles", "Armed clash"
-    if military_target and any(a.sector in ARMED for a in actors1):
-        return "Battles", "Armed clash"  # armed men striking a base meet its garrison
-    if len({a.name for a in actors if a.sector in ARMED}) >= 2:
-        return "Battles", "Armed clash"
-    if actors1 and all(a.sector in ("civilians", "rioters") for a in actors1):
-        return "Riots", "Mob violence"
-    return "Violence against civilians", "Attack"
 
 
-def _unarmed_crowds(actors: list[Actor]) -> bool:
-    """Civilians fighting each other or a single armed side ("villagers clashed", "residents
-    clashed with police"): a battle needs two armed sides."""
-    crowd = [a for a in actors if a.sector in ("civilians", "rioters")]
-    armed = [a for a in actors if a.sector in ARMED]  # mentions: "X militia clashed with Y militia"
-    return bool(crowd) and len(armed) < 2
 
 
 def _protest_told_below(doc: Doc, best: Match[lexicons.Trigger],
@@ -212,31 +190,12 @@ def _told_as_simultaneous(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
     return False
 
 
-def _excessive_force(actors1: list[Actor], actors2: list[Actor]) -> bool:
-    return (any(a.sector in STATE for a in actors1)
-            or any(a.sector in PROTEST_SECTORS for a in actors2))
 
 
-def _resolve_territory(doc: Doc, match: Match[lexicons.Trigger],
-                       actors1: list[Actor], actors2: list[Actor]) -> tuple[str, str]:
-    sectors = {a.sector for a in actors1}
-    if sectors & STATE:
-        return "Battles", "Government regains territory"
-    if sectors & ARMED:
-        return "Battles", "Non-state actor overtakes territory"
-    losers = {a.sector for a in actors2}  # "rebels were driven out of the town"
-    if losers & STATE:
-        return "Battles", "Non-state actor overtakes territory"
-    if losers & ARMED:
-        return "Battles", "Government regains territory"
-    words = doc[match.start:match.end].text.lower()
-    if any(w in words for w in GOVERNMENT_GAINS):
-        return "Battles", "Government regains territory"
-    return "Battles", "Non-state actor overtakes territory"
 
 
-def _seized(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
-    """Whether a weapon's words hang on a verb of seizing or finding ("mines were cleared")."""
+def _seized(doc: Doc, match: Match[lexicons.Trigger]) -> Span | None:
+    """The verb of seizing or finding a weapon's words hang on ("mines were cleared")."""
     verbs = lexicons.seizure_verbs()
     head = doc[match.end - 1]
     for _ in range(3):
@@ -244,8 +203,8 @@ def _seized(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
             break
         head = head.head
         if head.pos_ == "VERB" and head.lemma_.lower() in verbs:
-            return True
-    return False
+            return token_span(doc, head.i, head.i + 1)
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -311,111 +270,143 @@ def main_trigger(doc: Doc, matches: list[Match[lexicons.Trigger]]) -> Match[lexi
                                        -m.start))
 
 
+@functools.lru_cache(maxsize=1)
+def _table_subs() -> dict[lexicons.Trigger, str | None]:
+    """Each trigger row, its readings blanked, -> the sub-type its row in the table gives."""
+    return {dataclasses.replace(t, event_type=None, sub_event_type=None): t.sub_event_type
+            for t in lexicons.triggers()}
+
+
+def _protest_words(doc: Doc, matches: list[Match[lexicons.Trigger]],
+                   actors: list[Actor]) -> tuple[Span, ...]:
+    """The words that make a sentence a protest's: its protest trigger, else its crowd."""
+    protests = [m for m in matches if m.value.sub_event_type == "Peaceful protest"]
+    if protests:
+        return (token_span(doc, protests[0].start, protests[0].end),)
+    return tuple(a.span for a in actors if a.sector == "protesters" and a.span is not None)[:1]
+
+
+def _row_reading(doc: Doc, best: Match[lexicons.Trigger], matches: list[Match[lexicons.Trigger]],
+                 actors: list[Actor]) -> Reading:
+    """The trigger's own reading: its row of `events_triggers.csv`, or the row's `@` reading
+    as `read_in_context` resolved it (weapons seized, riot words at a protest)."""
+    trig = best.value
+    words = " ".join(trig.pattern)
+    row_sub = _table_subs().get(dataclasses.replace(trig, event_type=None, sub_event_type=None),
+                                "")
+    if row_sub == trig.sub_event_type:
+        return Reading(trig.event_type, trig.sub_event_type, f"events_triggers.csv: {words}")
+    if trig.sub_event_type is None:  # violence ACLED leaves out (`non_acled`)
+        return Reading(None, None, f"events_non_acled.csv: {words}")
+    if row_sub == "@weapons":
+        sent = doc[best.start].sent
+        verbs = tuple(token_span(doc, t.i, t.i + 1) for t in sent
+                      if t.lemma_.lower() in lexicons.seizure_verbs() and not _describing(t))
+        return Reading(trig.event_type, trig.sub_event_type, f"weapons seized: {words}",
+                       verbs[:1])
+    if trig.sub_event_type == "Mob violence":
+        return Reading(trig.event_type, trig.sub_event_type, f"unrest away from a protest: {words}")
+    rule = "riot" if row_sub == "@riot" else "unrest"
+    return Reading(trig.event_type, trig.sub_event_type, f"{rule} at a protest: {words}",
+                   _protest_words(doc, matches, actors))
+
+
+def _by_parties(doc: Doc, best: Match[lexicons.Trigger], actors: list[Actor],
+                sides: tuple[list[Actor], list[Actor]], reading: Reading) -> Reading:
+    """The reading that who is involved decides (`event_parties`), else `reading`."""
+    sub = reading.sub_event_type
+    actors1, actors2 = sides
+    if sub == "Armed clash":
+        return unarmed_crowds(actors) or reading
+    if sub in ATTACKS:
+        return resolve_attack(doc, best, actors, sides)
+    if sub == "@territory":
+        return resolve_territory(doc, best, actors1, actors2)
+    if sub == "Abduction/forced disappearance" and actors2 and all(
+            a.sector in ARMED for a in actors2):  # violence against civilians needs civilians
+        return Reading("Battles", "Armed clash", "abduction: armed captives",
+                       tuple(a.span for a in actors2 if a.span is not None))
+    if sub == "Arrests" and actors1 and all(a.sector in NON_STATE for a in actors1):
+        return Reading("Violence against civilians", "Abduction/forced disappearance",
+                       "arrest: non-state captors",
+                       tuple(a.span for a in actors1 if a.span is not None))
+    return reading
+
+
+def _contexts(doc: Doc, best: Match[lexicons.Trigger], matches: list[Match[lexicons.Trigger]],
+              protest: tuple[Span, ...] | None) -> list[tuple[str, tuple[Span, ...]]]:
+    """The sentence's contexts that can turn the trigger's reading into another
+    (`events_combinations.csv`), in the order they are tried, with their words."""
+    def first(sub: str, unembedded: bool = False) -> tuple[Span, ...] | None:
+        found = [m for m in matches if m.value.sub_event_type == sub
+                 and not (unembedded and _embedding(doc, m))]
+        return (token_span(doc, found[0].start, found[0].end),) if found else None
+
+    contexts = [("protest", protest)] if protest is not None else []
+    clash = first("Armed clash", unembedded=True)
+    withdrawal = first(WITHDRAWAL)
+    if clash is not None:
+        contexts.append(("clash", clash))  # shelling amid clashes is part of the battle
+    elif withdrawal is not None:
+        contexts.append(("withdrawal", withdrawal))  # a town taken as its holders pull out
+    arrest = first("Arrests")
+    if arrest is not None:
+        contexts.insert(0, ("arrest", arrest))  # "detained twelve people in overnight raids"
+    seized = _seized(doc, best)
+    if seized is not None:
+        contexts.insert(0, ("seized", (seized,)))  # "bombs were found", "troops defused a mine"
+    return contexts
+
+
+def _escalated(doc: Doc, matches: list[Match[lexicons.Trigger]], reading: Reading) -> Reading:
+    """A protest sentence's reading with the gravest handling of the crowd told in it."""
+    def told(sub: str) -> tuple[Span, ...]:
+        found = next(m for m in matches if m.value.sub_event_type == sub)
+        return (token_span(doc, found.start, found.end),)
+
+    sub = reading.sub_event_type
+    if sub not in PROTEST_ESCALATION:
+        return reading
+    # a rally "cut short after police fired tear gas": the handling told anywhere in it
+    level = max((PROTEST_ESCALATION.index(m.value.sub_event_type or "")
+                 for m in matches if m.value.sub_event_type in PROTEST_ESCALATION), default=-1)
+    if level > PROTEST_ESCALATION.index(sub):
+        reading = Reading("Protests", PROTEST_ESCALATION[level],
+                          "protest escalation: gravest handling", told(PROTEST_ESCALATION[level]))
+    if any(m.value.sub_event_type == "Violent demonstration" for m in matches):
+        # a crowd that turns violent is a violent demonstration, whoever intervened
+        reading = Reading("Riots", "Violent demonstration", "protest escalation: violent crowd",
+                          told("Violent demonstration"))
+    return reading
+
+
 def type_sentence(doc: Doc, matches: list[Match[lexicons.Trigger]], actors: list[Actor],
                    sides: tuple[list[Actor], list[Actor]]) -> Typed | None:
     if not matches:
         return None
     best = main_trigger(doc, matches)
     trig = best.value
-    event_type, sub = trig.event_type, trig.sub_event_type
     actors1, actors2 = sides
-    if sub == "Armed clash" and _unarmed_crowds(actors):
-        event_type, sub = "Riots", "Mob violence"
-    if sub in ATTACKS:
-        event_type, sub = _resolve_attack(actors, actors1, actors2,
-                                          _military_target(doc, best))
-    elif sub == "@territory":
-        event_type, sub = _resolve_territory(doc, best, actors1, actors2)
-    elif sub == "Abduction/forced disappearance" and actors2 and all(
-            a.sector in ARMED for a in actors2):
-        event_type, sub = "Battles", "Armed clash"  # violence against civilians needs civilians
-    elif sub == "Arrests" and actors1 and all(a.sector in NON_STATE for a in actors1):
-        event_type, sub = "Violence against civilians", "Abduction/forced disappearance"
+    reading = _by_parties(doc, best, actors, sides, _row_reading(doc, best, matches, actors))
     protest = protest_context(matches, actors)
-    if protest and sub == "Arrests" and _protest_told_below(doc, best, matches):
+    if protest and reading.sub_event_type == "Arrests" and _protest_told_below(
+            doc, best, matches):
         protest = False  # "arrested the activist who organised the march": no crowd was there
-    if protest and trig.sub_event_type in ATTACKS and not _excessive_force(actors1, actors2):
+    if protest and trig.sub_event_type in ATTACKS and not excessive_force(actors1, actors2):
         protests = [m for m in matches if m.value.sub_event_type == "Peaceful protest"]
         if protests:  # violence the crowd protests about, not violence against the crowd
-            return Typed(protests[0], "Protests", "Peaceful protest", protests[0].value.rank)
-    contexts = ["protest"] if protest else []
-    if any(m.value.sub_event_type == "Armed clash" and not _embedding(doc, m) for m in matches):
-        contexts.append("clash")  # shelling amid clashes is part of the battle
-    elif any(m.value.sub_event_type == WITHDRAWAL for m in matches):
-        contexts.append("withdrawal")  # a town taken as its holders pull out
-    if any(m.value.sub_event_type == "Arrests" for m in matches):
-        contexts.insert(0, "arrest")  # "detained twelve people in overnight raids"
-    if _seized(doc, best):
-        contexts.insert(0, "seized")  # "bombs were found", "troops defused a mine"
-    for context in contexts:
+            told = token_span(doc, protests[0].start, protests[0].end)
+            return Typed(protests[0], "Protests", "Peaceful protest", protests[0].value.rank,
+                         "protest: violence protested about",
+                         (told, token_span(doc, best.start, best.end)))
+    for context, words in _contexts(doc, best, matches,
+                                    _protest_words(doc, matches, actors) if protest else None):
         combined = lexicons.event_combinations().get((trig.sub_event_type or "", context))
         if combined:
-            event_type, sub = combined
+            reading = Reading(*combined, f"events_combinations.csv: "
+                              f"{trig.sub_event_type} + {context}", words)
             break
-    if protest and sub in PROTEST_ESCALATION:
-        # a rally "cut short after police fired tear gas": the handling told anywhere in it
-        level = max(PROTEST_ESCALATION.index(m.value.sub_event_type or "")
-                    for m in matches if m.value.sub_event_type in PROTEST_ESCALATION)
-        if level > PROTEST_ESCALATION.index(sub):
-            event_type, sub = "Protests", PROTEST_ESCALATION[level]
-    if protest and sub in PROTEST_ESCALATION and any(
-            m.value.sub_event_type == "Violent demonstration" for m in matches):
-        # a crowd that turns violent is a violent demonstration, whoever intervened
-        event_type, sub = "Riots", "Violent demonstration"
-    return Typed(best, event_type or None, sub or None, trig.rank)
-
-
-
-@functools.lru_cache(maxsize=1)
-def _precedence() -> dict[str, frozenset[str]]:
-    """Main sub-type -> the event types or sub-types told beside it that lead instead."""
-    table: dict[str, set[str]] = {}
-    for row in lexicons.read_table("events_precedence.csv"):
-        table.setdefault(row["main_sub_event_type"], set()).add(row["yields_to"])
-    return {main: frozenset(others) for main, others in table.items()}
-
-
-def _yield_lead(events: list[Event]) -> list[Event]:
-    """The main event gives the lead to a graver one told beside it (weapons seized after a
-    clash: the clash; people taken as others are killed: the attack)."""
-    graver = _precedence().get(events[0].sub_event_type or "", frozenset())
-    for i, event in enumerate(events[1:], start=1):
-        if event.event_type in graver or event.sub_event_type in graver:
-            return [event, *events[:i], *events[i + 1:]]
-    if events[0].sub_event_type == "Attack" and not events[0].actors2:
-        # an attack with no victim named, then armed sides fighting: the attack opened a battle
-        for i, event in enumerate(events[1:], start=1):
-            if event.sub_event_type == "Armed clash" and event.plover is not None and (
-                    event.plover.event == "FIGHT") and any(
-                    a.sector in ARMED for a in event.actors2):
-                return [event, *events[:i], *events[i + 1:]]
-    return events
-
-
-def escalate(events: list[Event], story_protest: bool) -> list[Event]:
-    """The main event yields to a graver one told beside it (`events_precedence.csv`).
-
-    A protest story's main event takes the gravest handling of the crowd told anywhere in it
-    ("... gathered in the square. Police detained ten of them." is a protest with intervention);
-    a crowd that turns violent itself makes it a violent demonstration, whoever intervened.
-    """
-    if not events:
-        return events
-    events = _yield_lead(events)
-    if events[0].sub_event_type not in PROTEST_ESCALATION[:2]:
-        return events
-    subs = [e.sub_event_type for e in events[1:]]
-    if story_protest and "Violent demonstration" in subs:
-        main = dataclasses.replace(events[0], event_type="Riots",
-                                   sub_event_type="Violent demonstration")
-        return [main, *events[1:]]
-    level = PROTEST_ESCALATION.index(events[0].sub_event_type or "")
-    for sub in subs:
-        if sub == "Arrests" and story_protest:
-            sub = "Protest with intervention"
-        if sub in PROTEST_ESCALATION:
-            level = max(level, PROTEST_ESCALATION.index(sub))
-    if level == PROTEST_ESCALATION.index(events[0].sub_event_type or ""):
-        return events
-    main = dataclasses.replace(events[0], sub_event_type=PROTEST_ESCALATION[level])
-    return [main, *events[1:]]
+    if protest:
+        reading = _escalated(doc, matches, reading)
+    return Typed(best, reading.event_type or None, reading.sub_event_type or None, trig.rank,
+                 reading.rule, (token_span(doc, best.start, best.end), *reading.rested_on))

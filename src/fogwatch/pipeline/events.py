@@ -191,10 +191,12 @@ def _when(ctx: Context, sent: Sentence, trigger: Span) -> When | None:
     return When(published, published, "week") if published else None
 
 
-def _evidence(trigger: Span, place: Place | None, when: When | None,
+def _evidence(trigger: Span, typed: Typed, place: Place | None, when: When | None,
               figures: tuple[Figure, ...], actors1: list[Actor],
               actors2: list[Actor]) -> tuple[Evidence, ...]:
     items = [Evidence("event", trigger)]
+    # the words the type rested on: the trigger's, then those of the rule that decided it
+    items += [Evidence("event_type", span) for span in dict.fromkeys(typed.rested_on)]
     if place is not None and place.span is not None:
         items.append(Evidence("location", place.span))
     if when is not None and when.span is not None:
@@ -232,7 +234,8 @@ def _event(ctx: Context, sents: list[Sentence], i: int, typed: Typed,
         actors1=tuple(actors1), actors2=tuple(actors2), place=place, when=when,
         figures=figures, claims=claims, certainty=event_certainty(claims),
         fatalities=fatalities(figures),
-        evidence=_evidence(trigger, place, when, figures, actors1, actors2),
+        evidence=_evidence(trigger, typed, place, when, figures, actors1, actors2),
+        typed_by=typed.rule,
     )
 
 
