@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from fogwatch.errors import FogwatchError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["Doc", "MODEL_NAME", "load_model", "parse", "parse_many"]
 
@@ -26,6 +26,8 @@ MAX_CHARS = 1_000_000
 @functools.lru_cache(maxsize=1)
 def load_model() -> Language:
     """The spaCy pipeline with our EntityRuler (actors, outlets) placed before its NER."""
+    import spacy  # here, not at import: a CLI that parses nothing starts without spaCy
+
     try:
         nlp = spacy.load(MODEL_NAME)
     except OSError as exc:  # the model package is missing from the environment
@@ -56,3 +58,12 @@ def parse(text: str) -> Doc:
 def parse_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
     """Texts parsed in batches, in order (faster than `parse` one at a time)."""
     return load_model().pipe(texts, batch_size=batch_size)
+
+
+def __getattr__(name: str) -> Any:
+    """`Doc`, spaCy's parsed document, for the pipeline stages (loads spaCy)."""
+    if name == "Doc":
+        from spacy.tokens import Doc
+
+        return Doc
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,16 +6,21 @@ caller saves it (`figure.savefig("out.png")`, or .svg).
 
 from __future__ import annotations
 
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from fogwatch.analysis.alerts import Alert
 from fogwatch.analysis.dyads import DyadSeries
+
+if TYPE_CHECKING:  # matplotlib is imported when a chart is drawn, not at CLI start-up
+    from matplotlib.figure import Figure
 
 __all__ = ["dyad_chart"]
 
 
 def dyad_chart(series: DyadSeries, alerts: tuple[Alert, ...] = ()) -> Figure:
     """The chart of `series`, with a marker on each alert's day."""
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(9, 5), layout="constrained")
     top, bottom = figure.subplots(2, 1, sharex=True)
     days = [d.day for d in series.days]

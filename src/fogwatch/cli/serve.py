@@ -7,11 +7,9 @@ import os
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from fogwatch.cli.common import DbOption, error_console, open_store
-from fogwatch.web import create_app
-from fogwatch.web.security import READ_RATE, WRITE_RATE, RateLimits
+from fogwatch.web.limits import READ_RATE, WRITE_RATE
 
 __all__ = ["TOKEN_VARIABLE", "serve"]
 
@@ -33,6 +31,11 @@ def serve(
     """Serve the events map, event and document pages and the JSON API (/api, schema at
     /api/openapi.json). Read-only unless $FOGWATCH_TOKEN is set: then POST /api/documents
     ingests an article sent with 'Authorization: Bearer <token>'."""
+    import uvicorn  # the server and the app load when serving, not at every CLI start
+
+    from fogwatch.web import create_app
+    from fogwatch.web.security import RateLimits
+
     store = open_store(db, create=False)
     token = os.environ.get(TOKEN_VARIABLE) or None
     console = error_console()

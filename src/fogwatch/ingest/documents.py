@@ -11,7 +11,6 @@ import dateutil.parser
 from fogwatch.errors import InputError
 from fogwatch.ingest.items import DEFAULT_COLUMNS, Columns
 from fogwatch.nlp import MAX_CHARS
-from fogwatch.pipeline import make_document
 from fogwatch.records import Document
 
 __all__ = ["document_from_record", "document_from_text", "parse_published"]
@@ -42,6 +41,8 @@ def document_from_text(text: str, *, path: str | None = None, line: int | None =
     if len(text) > MAX_CHARS:
         raise InputError(f"the text has {len(text):,} characters, over the limit of "
                          f"{MAX_CHARS:,}; split it into articles", path=path, line=line)
+    from fogwatch.pipeline import make_document  # the pipeline (spaCy) loads with the first read
+
     return make_document(text, published, ref=ref, source=source, url=url, title=title)
 
 

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Literal, Protocol
 
-from fogwatch.pipeline.prefilter import looks_relevant
 from fogwatch.records import Document, Extraction
 
 __all__ = ["ENGINES", "Engine", "EngineKind", "Prefiltered", "open_engine"]
@@ -48,6 +47,8 @@ class Prefiltered:
         return self._engine.workers
 
     def submit(self, documents: list[Document]) -> Results:
+        from fogwatch.pipeline.prefilter import looks_relevant  # loads the pipeline package
+
         keep = [looks_relevant(document.text) for document in documents]
         self.skipped += keep.count(False)
         inner = self._engine.submit([d for d, kept in zip(documents, keep, strict=True) if kept])

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import trafilatura
-
 from fogwatch.errors import InputError
 from fogwatch.ingest.documents import document_from_text, parse_published
 from fogwatch.records import Document
@@ -26,6 +24,8 @@ def document_from_html(html: bytes, *, path: str, line: int | None = None, ref: 
     if len(html) > MAX_HTML_BYTES:
         raise InputError(f"the HTML page is {len(html):,} bytes, over the limit of "
                          f"{MAX_HTML_BYTES:,}", path=path, line=line)
+    import trafilatura  # with the first page, not at CLI start-up
+
     page: Any = trafilatura.bare_extraction(html, url=url, with_metadata=True,
                                             include_comments=False, include_tables=False)
     text = getattr(page, "text", None) if page is not None else None

@@ -23,12 +23,15 @@ import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 from fogwatch.ingest.items import Item
 from fogwatch.records import Document, Fingerprint
+
+if TYPE_CHECKING:  # datasketch (and the SciPy it loads) only when an index is made: CLI start-up
+    from datasketch import MinHash  # type: ignore[import-untyped]
 
 __all__ = ["MIN_WORDS", "NUM_PERM", "SHINGLE_WORDS", "THRESHOLD", "NearDuplicateIndex",
            "StoredLookup", "mark_near_duplicates"]
@@ -52,6 +55,8 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float = THRESHOLD, *, stored: StoredLookup | None = None
                  ) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._stored = stored
@@ -120,6 +125,8 @@ def _as_bytes(signature: MinHash) -> bytes:
 
 
 def _from_bytes(raw: bytes) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME,
                    hashvalues=np.frombuffer(raw, dtype="<u8").astype(np.uint64))
 
@@ -147,6 +154,8 @@ def _signature(text: str) -> MinHash | None:
         return None
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
                 for i in range(len(words) - SHINGLE_WORDS + 1)}
+    from datasketch import MinHash
+
     signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     signature.update_batch(list(shingles))
     return signature

@@ -14,7 +14,6 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 
-from fogwatch import pipeline
 from fogwatch.nlp import load_model
 from fogwatch.records import Document, Extraction
 
@@ -27,6 +26,8 @@ def extract_batch(documents: list[Document]) -> list[Extraction | str]:
     Documents are parsed together; when the batch fails, the failing document is retried on its
     own (so the blame lands on the right one) and the rest go one by one.
     """
+    from fogwatch import pipeline  # spaCy loads with the first batch, not at CLI start-up
+
     results: list[Extraction | str] = []
     batch = pipeline.extract_documents(documents)
     for index in range(len(documents)):
@@ -39,6 +40,8 @@ def extract_batch(documents: list[Document]) -> list[Extraction | str]:
 
 
 def _extract_one(document: Document) -> Extraction | str:
+    from fogwatch import pipeline
+
     try:
         return pipeline.extract_document(document)
     except Exception as exc:

@@ -18,10 +18,6 @@ from types import TracebackType
 from typing import Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy.engine import URL, Connection, Engine
 
 from fogwatch.errors import StoreError
@@ -273,6 +269,11 @@ class Store:
 
     def _migrate(self) -> None:
         """Bring the schema to the newest revision; a no-op (one read) when it is there."""
+        from alembic import command  # imported here: a CLI that opens no store never loads it
+        from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
         head = ScriptDirectory.from_config(config).get_current_head()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,6 @@ from dataclasses import dataclass
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 import sqlalchemy as sa
-from alembic.util import CommandError
 
 from fogwatch.errors import StoreError
 
@@ -122,7 +122,12 @@ def translated(where: str, *, lock_timeout: float) -> Iterator[None]:
     except sa.exc.NoSuchModuleError as exc:
         raise StoreError(f"{where}: not a kind of database fogwatch can open ({exc}); use a file "
                          "path, sqlite:///PATH or postgresql+psycopg://USER@HOST/NAME") from exc
-    except CommandError as exc:
+    except Exception as exc:
+        # alembic's CommandError comes from a migration, which has imported alembic; the
+        # store does not import it before (CLI start-up)
+        command_error = getattr(sys.modules.get("alembic.util"), "CommandError", None)
+        if command_error is None or not isinstance(exc, command_error):
+            raise
         raise StoreError(f"{where}: the database schema is not one this fogwatch knows ({exc}); "
                          "it was probably written by a newer fogwatch: upgrade fogwatch") from exc
 

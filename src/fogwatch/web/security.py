@@ -14,6 +14,8 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fogwatch.web.limits import READ_RATE, WRITE_RATE
+
 __all__ = ["CONTENT_SECURITY_POLICY", "DEFAULT_LIMITS", "MAX_BODY_BYTES", "READ_RATE",
            "WRITE_RATE", "BodyLimit", "RateLimit", "RateLimits", "SecurityHeaders",
            "require_token"]
@@ -106,9 +108,6 @@ class BodyLimit:
         await send({"type": "http.response.body", "body": body})
 
 
-# Per client: generous for people and dashboards, a wall for a flood or a token guesser.
-READ_RATE = 500.0
-WRITE_RATE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
