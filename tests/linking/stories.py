@@ -46,7 +46,7 @@ PROTEST = ("Protests", "Peaceful protest", Plover("PROTEST", None))
 class Told:
     """One event as a story tells it."""
 
-    kind: tuple[str, str, Plover] = AIR_STRIKE
+    kind: tuple[str | None, str | None, Plover] = AIR_STRIKE
     place: Place | None = KANSAFRA
     day: dt.date | None = None
     precision: Precision = "day"

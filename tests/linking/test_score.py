@@ -89,3 +89,28 @@ def test_a_killed_or_wounded_figure_never_becomes_an_incidents_killed() -> None:
     event = dataclasses.replace(mention.event, figures=(figure,), fatalities=None)
     [incident] = link([dataclasses.replace(mention, event=event)])
     assert incident.fatalities is None
+
+
+CRIME_SHOOTING = (None, None, Plover("ASSAULT", "firearms"))
+THREAT = (None, None, Plover("THREATEN", None))
+
+
+def test_a_shooting_with_no_acled_type_links_with_the_same_shooting_typed_as_an_attack() -> None:
+    typeless = story("n1", "2020-02-03", Told(kind=CRIME_SHOOTING, day=D("2020-02-03")))
+    typed = story("n2", "2020-02-04", Told(kind=ATTACK, day=D("2020-02-03")))
+    assert conflict(typeless[0], typed[0]) is None
+    [incident] = link([*typeless, *typed])
+    assert sorted(r.event_id for r in incident.reports) == ["doc-n1-e0", "doc-n2-e0"]
+
+
+def test_two_typeless_reports_of_one_shooting_are_one_incident() -> None:
+    first = story("n3", "2020-02-03", Told(kind=CRIME_SHOOTING, day=D("2020-02-03")))
+    second = story("n4", "2020-02-04", Told(kind=CRIME_SHOOTING, day=D("2020-02-03")))
+    assert len(link([*first, *second])) == 1
+
+
+def test_a_threat_with_no_acled_type_never_joins_a_shooting() -> None:
+    shooting = one("n5", Told(kind=CRIME_SHOOTING, day=D("2020-02-03")))
+    threat = one("n6", Told(kind=THREAT, day=D("2020-02-03")))
+    assert conflict(shooting, threat) == "incompatible types"
+    assert conflict(threat, one("n7", Told(kind=ATTACK, day=D("2020-02-03")))) is not None

@@ -121,13 +121,18 @@ def type_families(event: Event) -> frozenset[str]:
     """The families of event types this event can be linked with (data/linking_types.csv).
 
     Two events can be one incident only if their families intersect; an event with neither a
-    type nor a PLOVER mapping matches any ("*").
+    type nor a PLOVER mapping matches any ("*"). An event with no ACLED type (a shooting in a
+    robbery, ordinary crime) takes the families of its PLOVER type (data/linking_plover.csv):
+    another report may type the same shooting as an attack. Verbal PLOVER types match only
+    themselves.
     """
     plover = event.plover.event if event.plover is not None else None
     if event.event_type is None:
+        if plover is None:
+            return frozenset({"*"})
         if plover in VERBAL_PLOVER:
             return frozenset({f"said:{plover}"})
-        return frozenset({f"plover:{plover}"}) if plover else frozenset({"*"})
+        return _plover_families().get(plover, frozenset({f"plover:{plover}"}))
     table = _families()
     found = table.get((event.event_type, event.sub_event_type or ""))
     if found is None:
@@ -140,6 +145,12 @@ def _families() -> dict[tuple[str, str], frozenset[str]]:
     return {(row["event_type"], row["sub_event_type"]):
             frozenset(f.strip() for f in row["families"].split("|") if f.strip())
             for row in read_table("linking_types.csv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _plover_families() -> dict[str, frozenset[str]]:
+    return {row["plover"]: frozenset(f.strip() for f in row["families"].split("|") if f.strip())
+            for row in read_table("linking_plover.csv")}
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,8 +2,9 @@
 
 Fatalities follow DESIGN.md: `high` is the largest figure claimed; `low` the largest figure that
 every credible claim supports (the smallest credible lower bound); `best` the figure of the most
-authoritative claim (a confirmed official figure > an official or named outlet's report > an
-opposition, anonymous or unconfirmed one), ties to the most recent report. A denied report
+authoritative claim (an official figure, confirmed or stated by the official body itself > a
+named outlet's report > an opposition, anonymous or unconfirmed one), ties to the most recent
+report. A denied report
 supports no figure. Only killed counts enter: an event's `fatalities` never holds a
 killed-or-wounded figure or a cumulative tally (pipeline/event_figures.py), so neither does an
 incident's.
@@ -40,6 +41,8 @@ CERTAINTY_RANK: dict[Certainty, int] = {"confirmed": 3, "reported": 2, "unconfir
 # How much a report's figure weighs, by the kind of its strongest source.
 AUTHORITY = {"official": 3, "military": 3, "igo": 3, "ngo": 2, "state_media": 2, "media": 2,
              "journalist": 2, "opposition_media": 1, "eyewitness": 1, "anonymous": 1}
+# Sources at this authority (official, military, IGO) give official figures.
+OFFICIAL = 3
 # Reports at or above this authority are credible enough to bound `low`.
 CREDIBLE = 2
 _CONFIRMED_BONUS = 2
@@ -56,11 +59,15 @@ def incident_id(keys: Iterable[tuple[str, str]]) -> str:
 def authority(report: Report) -> int:
     """How much a report's figure counts: its strongest source's kind, more when confirmed.
 
-    A report with no attributed source counts as a named outlet's (the story we read).
+    A report with no attributed source counts as a named outlet's (the story we read). An
+    official body stating a figure itself ("the ministry said the toll rose to seven") gives an
+    official figure, as confirmed as the one it gave before: the two rank alike, so the later
+    one is best (DESIGN.md: ties to the most recent).
     """
     kinds = [c.source.kind for c in report.claims if c.source is not None]
     rank = max((AUTHORITY.get(k, 1) for k in kinds), default=2)
-    if report.certainty == "confirmed":
+    if report.certainty == "confirmed" or (report.certainty == "reported"
+                                           and rank >= OFFICIAL):
         rank += _CONFIRMED_BONUS
     elif report.certainty == "unconfirmed":
         rank = min(rank, 1)
