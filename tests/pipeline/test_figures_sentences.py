@@ -213,6 +213,36 @@ SENTENCES: list[tuple[str, list[Row]]] = [
      []),
     ('Two men suffered gunshot wounds. One of them died.',
      [('wounded', 'men', 1, 1, 1, False), ('killed', 'them', 1, 1, 1, False)]),
+    # ALL-CAPS wires: one victim told by the grammar alone, where the tagger finds no name
+    ('QUITO, 4 MAY 88 -- [TEXT] TOMAS VEGA, A TEACHER FROM AMBATO, WAS KILLED TODAY.',
+     [('killed', 'TOMAS VEGA', 1, 1, 1, False)]),
+    ('ON 2 MAY, ANA RUIZ, WHO WAS KIDNAPPED IN APRIL, WAS FOUND DEAD NEAR THE RIVER.',
+     [('killed', 'ANA RUIZ', 1, 1, 1, False)]),
+    ('COUNCILMAN PEDRO SOSA WAS SERIOUSLY WOUNDED IN THE ATTACK.',
+     [('wounded', 'COUNCILMAN PEDRO SOSA', 1, 1, 1, False)]),
+    ('THE CHURCH CONDEMNED THE ASSASSINATION OF LABOR LEADER LUIS MORA.',
+     [('killed', 'LABOR LEADER LUIS MORA', 1, 1, 1, False)]),
+    ('THE PARTY DEMANDED AN INQUIRY INTO THE MURDER OF ELENA FLORES.',
+     [('killed', 'ELENA FLORES', 1, 1, 1, False)]),
+    ('THE BISHOP DENOUNCED THE MURDER OF PEASANTS AND THE EXECUTION OF THESE TEACHERS.', []),
+    ('THE ARMY SAID NOT A SINGLE SOLDIER WAS KILLED IN THE RAID.', []),
+    ('A JUDGE, A COLONEL, AND A SENATOR WERE MURDERED.',
+     [('killed', 'JUDGE', 1, 1, 1, False), ('killed', 'COLONEL', 1, 1, 1, False),
+      ('killed', 'SENATOR', 1, 1, 1, False)]),
+    # a mixed-case name is the tagger's: the grammar rule is for ALL-CAPS text only
+    ('The treasurer of the club was killed on Monday.', []),
+    # the people shot, taken to hospital or left injured are the wounded
+    ('The shooting left a 9-year-old girl injured.',
+     [('wounded', '9-year-old girl', 1, 1, 1, False)]),
+    ('A 13-year-old boy accidentally shot himself in the hand.',
+     [('wounded', '13-year-old boy', 1, 1, 1, False)]),
+    ('Three people were taken to the hospital after the crash.',
+     [('wounded', 'people', 3, 3, 3, False)]),
+    ('Another man was hurt in the fight.',
+     [('wounded', 'man', 1, 1, 1, False)]),
+    # one person shot is not among the dead when both are told by different words for people
+    ('A teenager was killed and a cab driver was shot on Friday.',
+     [('killed', 'teenager', 1, 1, 1, False), ('wounded', 'cab driver', 1, 1, 1, False)]),
 ]
 
 

@@ -28,6 +28,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from fogwatch.pipeline.context import Context
 from fogwatch.pipeline.figures_counts import (
@@ -36,6 +37,7 @@ from fogwatch.pipeline.figures_counts import (
     Token,
     count_at,
     cue_at,
+    is_cased,
     is_measure,
     match_phrase,
     names_person,
@@ -71,7 +73,8 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
         w = toks[j].text
         compound = j + 1 < len(toks) and toks[j + 1].text == "-"  # "15-year-old"
         if w in STOP or w in fillers or toks[j].in_date or toks[j].verb or cue_at(toks, j) \
-                or w in ("a", "an") or not (w.isalpha() or "-" in w or w.isdigit() or w == "'s") \
+                or w in ("a", "an", "another") \
+                or not (w.isalpha() or "-" in w or w.isdigit() or w == "'s") \
                 or (j > i and not compound and number_at(toks, j) is not None):
             break
         j += 1
@@ -79,9 +82,10 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
 
 
 def _shot(toks: Sequence[Token], i: int, n: int) -> bool:
-    """Whether the kind words toks[i:i+n] tell people hit by gunfire ('were shot')."""
+    """Whether the kind words toks[i:i+n] tell people hit by gunfire ('were shot', 'gunshot
+    wounds') or taken to hospital: some of them may have died."""
     return toks[i].text in tables().singles("shot") or any(
-        toks[k].text == "gunshot" for k in range(i, i + n))
+        toks[k].text in ("gunshot", "hospital") for k in range(i, i + n))
 
 
 def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
@@ -98,10 +102,16 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
         passive = passive or toks[j].text in t.singles("passive")
         j += 1
     who = (c.end, who_end) if who_end > c.end else None
+    # "the shooting left a man injured": the count is the object of 'left', its kind a state
+    passive = passive or (c.start > 0 and toks[c.start - 1].text in t.singles("leaving"))
     cue = cue_at(toks, j) if j < len(toks) and toks[j].sent == toks[c.start].sent else None
     if cue is None:
-        if depth < 3 and j < len(toks) and toks[j].text in ("and", "or") \
-                and (nxt := counts.get(j + 1)) is not None:
+        # "three soldiers and two civilians were killed", "a colonel, a judge, and a senator
+        # were killed": each count of the list shares the predicate
+        step = 2 if j + 1 < len(toks) and toks[j].text == "," \
+            and toks[j + 1].text in ("and", "or") else 1
+        if depth < 4 and j < len(toks) and toks[j].text in ("and", "or", ",") \
+                and (nxt := counts.get(j + step)) is not None:
             link = _right_link(toks, nxt, counts, depth + 1)
             return Link(link.kind, who, c.start, link.last, link.shot) if link else None
         return None
@@ -191,12 +201,14 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
 def _figures(ctx: Context) -> list[Figure]:
     """Every linked count; the counts of people shot become the wounded among them."""
     found = list(_linked(ctx))
-    killed = {(f.best, head_word(f.who)) for f, shot in found
+    killed = {(f.best, head_word(f.who)): f for f, shot in found
               if f.kind == "killed" and not f.cumulative and not shot and f.best is not None}
-    dead = sum(best for best, _ in killed if best is not None)
     figures = []
     for figure, shot in found:
-        if shot and figure.best is not None and not _others(figure):
+        if shot and figure.kind == "wounded" and figure.best is not None \
+                and not _others(figure):
+            dead = sum(best or 0 for (best, _), f in killed.items()
+                       if not _someone_else(figure, f, ctx.document.text))
             died = min(dead, figure.best)
             if died == figure.best:
                 continue  # every one of them died: the killed figures tell it
@@ -206,6 +218,23 @@ def _figures(ctx: Context) -> list[Figure]:
                 high=None if figure.high is None else figure.high - died)
         figures.append(figure)
     return figures
+
+
+# Words that tell nothing of who a victim is: a death told with them may be a shot victim's.
+_ANYONE = frozenset({None, "people", "persons", "person", "victim", "victims", "individual",
+                     "individuals", "he", "she", "him", "her", "one", "them", "they"})
+
+
+def _someone_else(shot: Figure, dead: Figure, text: str) -> bool:
+    """Whether the dead ('a juvenile was killed') are other people than one person shot ('and a
+    delivery driver was shot'): told in one sentence by different words for one person."""
+    mine, theirs = head_word(shot.who), head_word(dead.who)
+    people = person_words()
+    if shot.best != 1 or mine not in people or theirs not in people or mine == theirs \
+            or {mine, theirs} & _ANYONE or shot.span is None or dead.span is None:
+        return False
+    first, second = sorted((shot.span, dead.span), key=lambda span: span.start)
+    return "." not in text[first.end:second.start]
 
 
 def _others(figure: Figure) -> bool:
@@ -252,6 +281,94 @@ def _listed(toks: Sequence[Token], c: Count, previous: Link | None) -> Link | No
     return Link(previous.kind, (c.end, who_end), c.start, who_end - 1, previous.shot)
 
 
+# --- one victim by name on ALL-CAPS wires ------------------------------------------------------
+# The tagger finds no names in ALL-CAPS text, so "RAMON ORTIZ, A FARMER, WAS KILLED" and "THE
+# MURDER OF RAMON ORTIZ" have no count; their grammar tells one person all the same.
+
+_CLAUSE_START = frozenset({"--", "]", ";", ":", "\"", "that", "and", "but"})
+
+
+def _words_back(toks: Sequence[Token], end: int, limit: int = 5) -> int:
+    """Start of the run of plain words (no stop word, filler or kind word) ending before end."""
+    fillers = tables().singles("filler")
+    k = end
+    while k > 0 and end - k < limit and toks[k - 1].sent == toks[end - 1].sent:
+        w = toks[k - 1].text
+        if not (w.isalpha() or w == "'s") or w in STOP or w in fillers or toks[k - 1].in_date \
+                or cue_at(toks, k - 1) or number_at(toks, k - 1) is not None:
+            break
+        k -= 1
+    return k
+
+
+def _subject(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """Token range of the one person before 'was' at toks[k] ('RAMON ORTIZ', or past the
+    apposition in 'RAMON ORTIZ, 45, A FARMER FROM LEON, WAS' and 'RAMON ORTIZ, WHO WAS')."""
+    end = k
+    if end > 1 and toks[end - 1].text == "who" and toks[end - 2].text == ",":
+        end -= 2
+    elif end > 0 and toks[end - 1].text == ",":
+        start = end - 1
+        while start > 0 and toks[start - 1].sent == toks[k].sent \
+                and toks[start - 1].text not in _CLAUSE_START:
+            start -= 1
+        commas = [start - 1] + [n for n in range(start, end) if toks[n].text == ","]
+        end = next((b for a, b in zip(commas, commas[1:], strict=False)
+                    if b > a + 1 and toks[a + 1].text not in STOP and not toks[a + 1].in_date),
+                   0)
+        if not end:
+            return None
+    first = _words_back(toks, end)
+    if first == end or toks[first].text in tables().singles("pronoun") \
+            or toks[first].text in tables().singles("determiner") \
+            or any(toks[n].text in _NEGATION for n in range(max(first - 3, 0), end)):
+        return None  # counted as a count of its own ('the mayor', 'he'), or none at all
+    return first, end
+
+
+_NEGATION = frozenset({"no", "not", "never", "nobody", "none", "neither", "nor"})
+# Endings of English plurals of words for people ('Hondurans', 'peasants', 'workers'); names
+# in -s ('Flores', 'Navas') keep the one victim.
+_PLURAL_ENDINGS = ("ans", "ants", "ents", "ers", "ors", "ists", "ies", "ites", "uits")
+
+
+def _one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Link]:
+    """On ALL-CAPS text: one person killed or wounded by the grammar alone, where no count was
+    linked to the kind word: '<words> was [also] killed' and 'the murder of <words>'."""
+    t = tables()
+    adverbs = t.singles("adverb")
+    victim_of = t.phrases("victim_of")
+    people = t.singles("person") | {"people", "persons", "civilians", "members", "others"}
+    for j, tok in enumerate(toks):
+        if tok.text == "was" or (tok.text == "been" and j > 0
+                                 and toks[j - 1].text in ("has", "had")):
+            m = j + 1
+            while m < len(toks) and m - j <= 3 and toks[m].text in adverbs:
+                m += 1
+            cue = cue_at(toks, m) if m < len(toks) and toks[m].sent == tok.sent else None
+            if cue is None or m in taken or cue[0] not in ("killed", "wounded") \
+                    or cue[1] not in ("transitive", "state") or toks[m].text.endswith("ing") \
+                    or (cue[2] == 1 and toks[m].text in t.singles("shot")):
+                continue
+            who = _subject(toks, j - 1 if tok.text == "been" else j)
+            if who is not None:
+                yield Link(cue[0], who, who[0], m + cue[2] - 1)
+        elif (n := match_phrase(toks, j, victim_of)) and j + n < len(toks) and j + n not in taken:
+            end = j + n
+            while end < len(toks) and end - (j + n) < 5 and toks[end].sent == tok.sent \
+                    and toks[end].text.isalpha() and toks[end].text not in STOP \
+                    and not cue_at(toks, end) and toks[end].text not in t.singles("filler"):
+                end += 1
+            last = toks[end - 1].text if end > j + n else ""
+            if end == j + n or toks[j + n].text in t.singles("object") \
+                    or toks[j + n].text in ("these", "those") or last.endswith(_PLURAL_ENDINGS) \
+                    or last in people or (last.endswith("s") and last[:-1] in people) \
+                    or number_at(toks, j + n) is not None:
+                continue  # 'the murder of priests', 'of the mayor' (a count of its own)
+            yield Link(cast(FigureKind, victim_of[tuple(x.text for x in toks[j:j + n])]),
+                       (j + n, end), j, end - 1)
+
+
 def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
     text = ctx.document.text
     toks = tokens(ctx)
@@ -261,6 +378,7 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
         bounds.setdefault(tok.sent, [i, i])[1] = i
     sentences = {n: range(a, b + 1) for n, (a, b) in bounds.items()}
     previous: Link | None = None
+    links: list[tuple[Link, Count]] = []
     for c in counts.values():
         link = _right_link(toks, c, counts) or _left_link(toks, c) or _listed(toks, c, previous)
         previous = link if link is not None and link.first < c.start else None
@@ -268,6 +386,13 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
                             and not (
                 link.who and names_person(toks, link.who[0], link.who[1]))):
             continue
+        links.append((link, c))
+    if not is_cased(text):
+        taken = {k for link, _ in links for k in range(link.first, link.last + 1)}
+        links.extend((link, Count(1, 1, 1, link.first, link.first, person="name"))
+                     for link in _one_named(toks, taken))
+        links.sort(key=lambda pair: pair[1].start)
+    for link, c in links:
         who = text[toks[link.who[0]].start:toks[link.who[1] - 1].end] if link.who else None
         if who and who.lower().startswith("of "):
             who = who[3:]

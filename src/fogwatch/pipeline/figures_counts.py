@@ -17,8 +17,9 @@ from typing import cast
 from fogwatch.pipeline.context import Context
 from fogwatch.records import FigureKind
 
-__all__ = ["MAX_COUNT", "STOP", "Count", "Tables", "Token", "count_at", "cue_at", "is_measure",
-           "match_phrase", "names_person", "number_at", "tables", "tokens", "word_number"]
+__all__ = ["MAX_COUNT", "STOP", "Count", "Tables", "Token", "count_at", "cue_at", "is_cased",
+           "is_measure", "match_phrase", "names_person", "number_at", "tables", "tokens",
+           "word_number"]
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -79,14 +80,19 @@ class Token:
     name: bool = False  # the first word of a person's name, trusted only on mixed-case text
 
 
+def is_cased(text: str) -> bool:
+    """Whether a text is in mixed case, where the tagger's names and verbs can be trusted (not
+    an ALL-CAPS wire)."""
+    return sum(c.islower() for c in text) > sum(c.isupper() for c in text) // 4
+
+
 def tokens(ctx: Context) -> list[Token]:
     in_date = [(w.span.start, w.span.end) for w in ctx.dates if w.span]
     sent_of: dict[int, int] = {}
     for n, sent in enumerate(ctx.doc.sents):
         for tok in sent:
             sent_of[tok.i] = n
-    text = ctx.document.text
-    cased = sum(c.islower() for c in text) > sum(c.isupper() for c in text) // 4
+    cased = is_cased(ctx.document.text)
     names = {e.start for e in ctx.doc.ents if e.label_ == "PERSON"} if cased else set()
     return [Token(t.lower_, t.idx, t.idx + len(t.text), sent_of.get(t.i, 0),
                   any(s <= t.idx < e for s, e in in_date), cased and t.pos_ in ("VERB", "AUX"),
@@ -229,7 +235,7 @@ def _one_person(toks: Sequence[Token], i: int) -> Count | None:
     if i >= len(toks):
         return None
     word = toks[i].text
-    if word in ("a", "an"):
+    if word in ("a", "an", "another"):  # "another man was shot": one more
         return Count(1, 1, 1, i, i + 1, person="article")
     if word in tables().singles("pronoun"):
         return Count(1, 1, 1, i, i + 1, person="pronoun")
