@@ -95,3 +95,43 @@ def test_events_by_key_finds_stored_events(store: Store) -> None:
     doc = _story(store, "A strike on Kansafra.", dt.date(2024, 3, 4), KANSAFRA, 2)
     key = (doc.id, f"e-{doc.id[:6]}")
     assert list(store.events_by_key([key, (doc.id, "missing")])) == [key]
+
+
+def test_a_bounding_box_finds_incidents_by_their_point_in_sql(store: Store) -> None:
+    from fogwatch.store.browse import BoundingBox, EventFilter, incident_page
+
+    day = dt.date(2024, 3, 4)
+    _story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
+    _story(store, "A blast in Ankara.", day, ANKARA, 1)
+    _link_all(store)
+    syria = EventFilter(bbox=BoundingBox(west=35.5, south=35.5, east=37.0, north=36.0))
+    page = incident_page(store, syria, limit=10, offset=0)
+    assert page.total == 1 and page.incidents[0].place == KANSAFRA
+    nowhere = EventFilter(bbox=BoundingBox(west=170.0, south=-10.0, east=-170.0, north=10.0))
+    assert incident_page(store, nowhere, limit=10, offset=0).total == 0
+
+
+def test_an_older_store_gets_its_incidents_points_when_it_is_opened(store_url: str) -> None:
+    import sqlalchemy as sa
+    from alembic import command
+    from alembic.config import Config
+
+    from fogwatch.store import database, schema
+
+    with Store.open(store_url) as store:
+        _story(store, "Strike one on Kansafra.", dt.date(2024, 3, 4), KANSAFRA, 2)
+        _link_all(store)
+    config = Config()
+    config.set_main_option("script_location", str(database.MIGRATIONS))
+    engine = sa.create_engine(store_url)
+    with engine.begin() as conn:  # back to the schema before incidents had points
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0003")
+    with engine.connect() as conn:
+        assert "lat" not in {c["name"] for c in sa.inspect(conn).get_columns("incidents")}
+    with Store.open(store_url) as reopened:  # migrates to the newest revision
+        assert reopened.incidents()[0].place == KANSAFRA
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(schema.incidents.c.lat, schema.incidents.c.lon)).one()
+    engine.dispose()
+    assert (row.lat, row.lon) == (KANSAFRA.lat, KANSAFRA.lon)

@@ -68,27 +68,19 @@ class IncidentPage:
 def incident_page(store: Store, where: EventFilter, *, limit: int,
                   offset: int) -> IncidentPage:
     """The incidents passing `where` (dated by their start; `doc_id` is ignored), `limit` of
-    them from `offset` on, oldest first (undated last, then by id).
-
-    The incidents table keeps no coordinates, so a bounding box is applied to the incidents'
-    places after the other filters have narrowed them in SQL.
-    """
+    them from `offset` on, oldest first (undated last, then by id)."""
     table = schema.incidents
     conditions = _shared_conditions(table, table.c.date_start, where)
+    if where.bbox is not None:
+        conditions += _inside_box(table, where.bbox)
     query = (sa.select(table.c.json).where(*conditions)
              .order_by(table.c.date_start.asc().nulls_last(), table.c.id))
     count = sa.select(sa.func.count()).select_from(table).where(*conditions)
     with store._connect() as conn:
-        if where.bbox is None:
-            rows = conn.execute(query.limit(limit).offset(offset)).scalars().all()
-            total = int(conn.execute(count).scalar_one())
-            found = [from_json(Incident, json.loads(data)) for data in rows]
-        else:
-            every = [from_json(Incident, json.loads(data))
-                     for data in conn.execute(query).scalars()]
-            kept = [i for i in every if i.place is not None and inside(i.place, where.bbox)]
-            total, found = len(kept), kept[offset:offset + limit]
-    return IncidentPage(incidents=tuple(found), total=total)
+        rows = conn.execute(query.limit(limit).offset(offset)).scalars().all()
+        total = int(conn.execute(count).scalar_one())
+    return IncidentPage(incidents=tuple(from_json(Incident, json.loads(data)) for data in rows),
+                        total=total)
 
 
 def inside(place: Place, box: BoundingBox) -> bool:
@@ -166,10 +158,15 @@ def _conditions(where: EventFilter) -> list[ColumnElement[bool]]:
     if where.doc_id is not None:
         conditions.append(table.c.doc_id == where.doc_id)
     if where.bbox is not None:
-        box = where.bbox
-        conditions.append(table.c.lat.between(box.south, box.north))
-        if box.west <= box.east:
-            conditions.append(table.c.lon.between(box.west, box.east))
-        else:
-            conditions.append(sa.or_(table.c.lon >= box.west, table.c.lon <= box.east))
+        conditions += _inside_box(table, where.bbox)
     return conditions
+
+
+def _inside_box(table: sa.Table, box: BoundingBox) -> list[ColumnElement[bool]]:
+    """A row's point (`lat`, `lon` columns) in the box; a box may cross the date line (west >
+    east). Rows without a point never pass."""
+    if box.west <= box.east:
+        across = table.c.lon.between(box.west, box.east)
+    else:
+        across = sa.or_(table.c.lon >= box.west, table.c.lon <= box.east)
+    return [table.c.lat.between(box.south, box.north), across]

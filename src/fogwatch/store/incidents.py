@@ -171,4 +171,5 @@ def _incident_row(incident: Incident) -> dict[str, Any]:
         "fatalities_high": f.high if f else None, "certainty": incident.certainty,
         "first_reported": incident.first_reported, "confirmed_at": incident.confirmed_at,
         "json": json.dumps(to_json(incident), ensure_ascii=False, separators=(",", ":")),
+        "lat": place.lat if place else None, "lon": place.lon if place else None,
     }

@@ -91,8 +91,11 @@ incidents = sa.Table(
     sa.Column("first_reported", sa.Date, nullable=True),
     sa.Column("confirmed_at", sa.Date, nullable=True),
     sa.Column("json", sa.Text, nullable=False),
+    sa.Column("lat", sa.Float, nullable=True),
+    sa.Column("lon", sa.Float, nullable=True),
     sa.Index("ix_incidents_date_start", "date_start"),
     sa.Index("ix_incidents_country", "country"),
+    sa.Index("ix_incidents_lat_lon", "lat", "lon"),
 )
 
 # Which incident each linked event belongs to; an event in no row is not linked yet.
