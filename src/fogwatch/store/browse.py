@@ -165,6 +165,7 @@ def _conditions(where: EventFilter) -> list[ColumnElement[bool]]:
 def _inside_box(table: sa.Table, box: BoundingBox) -> list[ColumnElement[bool]]:
     """A row's point (`lat`, `lon` columns) in the box; a box may cross the date line (west >
     east). Rows without a point never pass."""
+    across: ColumnElement[bool]
     if box.west <= box.east:
         across = table.c.lon.between(box.west, box.east)
     else:
