@@ -241,6 +241,14 @@ class Store:
             else:
                 incident_sql.delete_incidents(conn, removed)
             incident_sql.insert_incidents(conn, list(added))
+            incident_sql.bump_generation(conn)
+
+    @retried
+    def incidents_generation(self) -> int:
+        """A number that grows with every change to the stored incidents, so that a reader can
+        keep figures derived from them until it changes."""
+        with self._connect() as conn:
+            return incident_sql.generation(conn)
 
     @retried
     def incidents(self, *, since: dt.date | None = None, country: str | None = None,

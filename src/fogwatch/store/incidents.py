@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import secrets
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -21,11 +22,13 @@ from fogwatch.store.chunks import chunks
 
 __all__ = [
     "EventKey",
+    "bump_generation",
     "clear_incidents",
     "cumulative_figures",
     "delete_incidents",
     "event_documents",
     "events_by_key",
+    "generation",
     "insert_incidents",
     "memberships",
     "read_incidents",
@@ -90,6 +93,26 @@ def delete_incidents(conn: Connection, ids: Iterable[str]) -> None:
         conn.execute(sa.delete(schema.incident_events)
                      .where(schema.incident_events.c.incident_id.in_(chunk)))
         conn.execute(sa.delete(schema.incidents).where(schema.incidents.c.id.in_(chunk)))
+
+
+GENERATION = "incidents_generation"
+
+
+def bump_generation(conn: Connection) -> None:
+    """Count one more change to the incidents (inside the transaction that makes it)."""
+    state = schema.store_state
+    changed = conn.execute(sa.update(state).where(state.c.key == GENERATION)
+                           .values(value=state.c.value + 1))
+    if changed.rowcount == 0:  # a random start, as migration 0004 gives every store
+        conn.execute(sa.insert(state).values(key=GENERATION, value=secrets.randbits(52)))
+
+
+def generation(conn: Connection) -> int:
+    """A number that grows by one with each change to the incidents; it starts at a random
+    value, so a store made again does not repeat the numbers of the one it replaced."""
+    state = schema.store_state
+    found = conn.execute(sa.select(state.c.value).where(state.c.key == GENERATION)).scalar()
+    return int(found or 0)
 
 
 def clear_incidents(conn: Connection) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 __all__ = ["documents", "events", "extractions", "incident_events", "incidents", "metadata",
-           "near_duplicate_bands", "near_duplicate_signatures"]
+           "near_duplicate_bands", "near_duplicate_signatures", "store_state"]
 
 metadata = sa.MetaData()
 
@@ -108,4 +108,12 @@ incident_events = sa.Table(
     sa.ForeignKeyConstraint(["doc_id", "event_id"], ["events.doc_id", "events.id"],
                             ondelete="CASCADE"),
     sa.Index("ix_incident_events_incident_id", "incident_id"),
+)
+
+# Counters of the store's state, by key: "incidents_generation" grows by one with every change
+# to the incidents, in the same transaction.
+store_state = sa.Table(
+    "store_state", metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
 )

@@ -25,6 +25,7 @@ from fogwatch.store.browse import (
     inside,
     stored_event,
 )
+from fogwatch.web.linked import linked
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "MAX_OFFSET", "Page", "alerts_page", "document_detail",
            "dyad_detail", "dyads_page", "event_detail", "events_page", "incident_detail",
@@ -107,7 +108,7 @@ def incident_detail(store: Store, incident_id: str) -> dict[str, Any] | None:
 def dyads_page(store: Store, where: EventFilter, page: Page, url: URL) -> dict[str, Any]:
     """The dyads (country pairs) of the incidents that pass the filters (dated by their day),
     the busiest first, each with its number of incidents."""
-    incidents = [i for i in store.incidents() if _passes(i, where)
+    incidents = [i for i in linked(store).incidents if _passes(i, where)
                  and (where.since is None and where.until is None
                       or ((day := incident_day(i)) is not None and _in_range(day, where)))]
     found = known_dyads(incidents)
@@ -121,10 +122,15 @@ def dyad_detail(store: Store, dyad: tuple[str, str], where: EventFilter, page: P
                 url: URL) -> dict[str, Any]:
     """A dyad's daily series (one page of days within the date range) and its alerts, over
     the incidents that pass the type, country and bounding-box filters."""
-    incidents = [i for i in store.incidents() if _passes(i, where)]
+    every = linked(store)
+    if _unfiltered(where):
+        incidents, over = list(every.incidents), list(every.alerts)
+    else:
+        incidents = [i for i in every.incidents if _passes(i, where)]
+        over = alerts(incidents)
     series = series_record(dyad_series(incidents, dyad))
     days = [day for day in series["days"] if _in_range(day["date"], where)]
-    found = [a for a in alerts(incidents) if a.dyad == dyad and _in_range(a.date, where)]
+    found = [a for a in over if a.dyad == dyad and _in_range(a.date, where)]
     return {"dyad": series["dyad"], "side": series["side"],
             "days": days[page.offset:page.offset + page.limit], "total": len(days),
             "limit": page.limit, "offset": page.offset,
@@ -136,9 +142,9 @@ def alerts_page(store: Store, where: EventFilter, kind: str | None, page: Page,
     """One page of the escalation alerts over all incidents, oldest first: those dated in the
     range, of `kind`, and touching an incident that passes the type, country and bbox filters
     (or, for country, whose dyad has that side)."""
-    incidents = store.incidents()
-    by_id = {i.id: i for i in incidents}
-    kept = [a for a in alerts(incidents)
+    every = linked(store)
+    by_id = {i.id: i for i in every.incidents}
+    kept = [a for a in every.alerts
             if (kind is None or a.kind == kind) and _in_range(a.date, where)
             and _alert_passes(a, [by_id[i] for i in a.incident_ids if i in by_id], where)]
     return {"items": _alert_records(store, kept[page.offset:page.offset + page.limit]),
@@ -183,9 +189,14 @@ def _passes(incident: Incident, where: EventFilter) -> bool:
 def _alert_passes(alert: Alert, incidents: list[Incident], where: EventFilter) -> bool:
     if where.country is not None and alert.dyad is not None and where.country in alert.dyad:
         return True
-    if where.event_type is None and where.country is None and where.bbox is None:
+    if _unfiltered(where):
         return True
     return any(_passes(incident, where) for incident in incidents)
+
+
+def _unfiltered(where: EventFilter) -> bool:
+    """No filter but (perhaps) dates."""
+    return where.event_type is None and where.country is None and where.bbox is None
 
 
 def _in_range(day: Any, where: EventFilter) -> bool:

@@ -1,5 +1,7 @@
 """incidents.lat / incidents.lon: an incident's point as columns, so that a bounding box is a
-query on an index (the web map and API), filled in from each stored incident's record
+query on an index (the web map and API), filled in from each stored incident's record; and
+store_state, whose "incidents_generation" counts the changes to the incidents (readers that
+keep derived figures, such as the web app's alerts, know when to recompute them)
 
 Revision ID: 0004
 Revises: 0003
@@ -8,6 +10,7 @@ Revises: 0003
 from __future__ import annotations
 
 import json
+import secrets
 
 import sqlalchemy as sa
 from alembic import op
@@ -19,6 +22,13 @@ depends_on: tuple[str, ...] | None = None
 
 
 def upgrade() -> None:
+    state = op.create_table(
+        "store_state",
+        sa.Column("key", sa.String(64), primary_key=True),
+        sa.Column("value", sa.BigInteger, nullable=False),
+    )
+    # a random start: a store dropped and made again never repeats a number a reader has seen
+    op.bulk_insert(state, [{"key": "incidents_generation", "value": secrets.randbits(52)}])
     with op.batch_alter_table("incidents") as batch:
         batch.add_column(sa.Column("lat", sa.Float, nullable=True))
         batch.add_column(sa.Column("lon", sa.Float, nullable=True))
@@ -37,6 +47,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("store_state")
     op.drop_index("ix_incidents_lat_lon", table_name="incidents")
     with op.batch_alter_table("incidents") as batch:
         batch.drop_column("lon")
