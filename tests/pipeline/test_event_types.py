@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from fogwatch.pipeline import extract_document, make_document
-from fogwatch.records import Event
+from fogwatch.records import Event, Plover
 
 NONE = None
 
@@ -369,9 +369,11 @@ def test_a_protest_about_sanctions_is_still_a_protest(text: str) -> None:
     assert event is not None and event.sub_event_type == "Peaceful protest"
 
 
-def test_a_story_led_by_sanctions_is_no_event() -> None:
-    assert main_event("The European Union imposed new sanctions on the ruling party. "
-                      "Ministers said the measures would take effect on Monday.") is None
+def test_a_story_led_by_sanctions_is_no_acled_event() -> None:
+    event = main_event("The European Union imposed new sanctions on the ruling party. "
+                       "Ministers said the measures would take effect on Monday.")
+    assert event is not None and (event.event_type, event.plover) == (
+        None, Plover("SANCTION", None))
 
 
 @pytest.mark.parametrize("text", [

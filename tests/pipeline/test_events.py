@@ -106,16 +106,19 @@ def test_earthquake_deaths_are_no_event() -> None:
     assert events("An earthquake killed twelve people in the valley.") == ()
 
 
-def test_robbery_shooting_is_no_event() -> None:
-    assert events("Two robbers shot a cashier during a robbery at a fuel station.") == ()
+def test_robbery_shooting_is_no_acled_event_but_an_assault() -> None:
+    found = events("Two robbers shot a cashier during a robbery at a fuel station.")
+    assert [(e.event_type, e.sub_event_type, e.plover) for e in found] == [
+        (None, None, Plover("ASSAULT", "firearms"))]
 
 
 def test_claim_of_responsibility_is_no_event() -> None:
     assert events("The group claimed responsibility for the bombing that killed six.") == ()
 
 
-def test_talks_alone_are_no_event() -> None:
-    assert events("The two foreign ministers held talks in Geneva.") == ()
+def test_talks_alone_are_a_consultation_of_no_acled_type() -> None:
+    found = events("The two foreign ministers held talks in Geneva.")
+    assert [(e.event_type, e.plover) for e in found] == [(None, Plover("CONSULT", None))]
 
 
 def test_verbal_event_follows_the_violent_one() -> None:
@@ -201,9 +204,10 @@ def test_detentions_after_a_protest_make_it_a_protest_with_intervention() -> Non
     assert main_type(text)[1] == "Protest with intervention"
 
 
-def test_story_led_by_sanctions_is_no_event() -> None:
+def test_story_led_by_sanctions_has_only_what_was_decided() -> None:
     text = "The union imposed sanctions over the missile strike on the port."
-    assert events(text) == ()
+    assert [(e.event_type, e.plover) for e in events(text)] == [
+        (None, Plover("SANCTION", None))]
 
 
 def test_crowd_of_a_protest_is_named_from_its_trigger() -> None:

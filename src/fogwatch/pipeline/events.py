@@ -5,8 +5,9 @@ sentence's actors (perpetrators vs targets by dependency role; a speaker who onl
 no party), the most precise place named there (else the story's first), the sentence's date
 (else the story's first, else the publication date), the non-cumulative figures of this and the
 next sentence, and the claims that cover it. ACLED events come first, the most specific (and
-the lead sentence's) first; verbal events (PLOVER CONSULT, THREATEN, ...) have no ACLED type and
-are kept only beside an ACLED event, so a story of talks alone has no event.
+the lead sentence's) first; then the events ACLED has no type for (`event_type` None): verbal
+ones (PLOVER CONSULT, THREATEN, ...), kept in a story of talks alone too, and violence ACLED
+leaves out (a shooting in a robbery, by accident: `non_acled`), which counts its casualties.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from fogwatch.pipeline.event_types import (
     trigger_index,
     type_sentence,
 )
+from fogwatch.pipeline.non_acled import carries_figures, non_acled_triggers, said_triggers
 from fogwatch.pipeline.phrases import Match, token_span
 from fogwatch.records import (
     Actor,
@@ -253,11 +255,11 @@ def find_events(ctx: Context) -> Context:
                      if m.value.sub_event_type == "Peaceful protest"]
     # "demonstrated against the sanctions", "rallied amid sanctions": the protest leads
     gathered = {doc[m.start:m.end].root.i for m in lead_protests if not m.value.weak}
-    if sents and any(c.value[1] == "lead" and c.start < sents[0].end
-                     and not (lead_protests and protest_topic(doc, c))
-                     and not any(a.i in gathered for a in doc[c.start].ancestors)
-                     for c in cues):
-        return dataclasses.replace(ctx, events=())  # a story led by sanctions or expulsions
+    # a story led by sanctions or expulsions tells what was said and decided, no ACLED event
+    said_only = bool(sents) and any(
+        c.value[1] == "lead" and c.start < sents[0].end
+        and not (lead_protests and protest_topic(doc, c))
+        and not any(a.i in gathered for a in doc[c.start].ancestors) for c in cues)
     story_protest = protest_context(
         [m for m in trigger_index().find(doc) if m.value.sub_event_type == "Peaceful protest"],
         list(ctx.actors))
@@ -266,7 +268,15 @@ def find_events(ctx: Context) -> Context:
         actors = [a for a in ctx.actors if _inside(a.span, sent) and not _speaker(doc, a)]
         matches = read_in_context(sent, sentence_triggers(doc, sent, story_lookalike), actors,
                                story_protest)
-        tagged = tag_typed(doc, sent) if i == 0 else None
+        seen = {(m.start, m.end) for m in matches}
+        matches += [m for m in said_triggers(doc, sent, story_lookalike)
+                    if (m.start, m.end) not in seen]
+        if said_only:
+            matches = [m for m in matches if m.value.event_type is None]
+        elif not any(m.value.event_type for m in matches):
+            # no ACLED reading: a shooting in a robbery or by accident is still an event
+            matches += non_acled_triggers(doc, sent, story_lookalike)
+        tagged = tag_typed(doc, sent) if i == 0 and not said_only else None
         if matches:
             anchor = main_trigger(doc, matches)
         elif tagged is not None:
@@ -280,13 +290,21 @@ def find_events(ctx: Context) -> Context:
         if typed is None:
             continue
         rank = typed.rank + (LEAD_BONUS if i == 0 else 0)
-        if typed.event_type is None:
-            rank = 0
         scored.append((rank, typed.match.start, _event(ctx, sents, i, typed, actors1, actors2)))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    # figures go to events once their order is final: the main event keeps the story's count
-    events = one_event_per_figure(escalate([e for _, _, e in scored], story_protest),
-                                  ctx.figures)
-    if not any(e.event_type for e in events):
-        events = []
-    return dataclasses.replace(ctx, events=tuple(events))
+    # ACLED events first; then the typeless ones (violence ACLED leaves out, things said)
+    scored.sort(key=lambda item: (item[2].event_type is None, -item[0], item[1]))
+    events = escalate([e for _, _, e in scored], story_protest)
+    return dataclasses.replace(ctx, events=tuple(_count_figures(events, ctx.figures)))
+
+
+def _count_figures(events: list[Event], figures: tuple[Figure, ...]) -> list[Event]:
+    """Figures go to events once their order is final: the main event keeps the story's count.
+    Only events that use force count casualties (`carries_figures`): talks, threats or
+    sanctions told beside a killing carry none of its dead."""
+    counting = [e for e in events
+                if carries_figures(e.plover.event if e.plover else None, e.event_type)]
+    counted = {e.id: e for e in one_event_per_figure(counting, figures)}
+    return [counted.get(e.id) or dataclasses.replace(
+                e, figures=(), fatalities=None,
+                evidence=tuple(x for x in e.evidence if x.field != "fatalities"))
+            for e in events]
