@@ -34,8 +34,9 @@ def test_a_protest_and_an_air_strike_never_are() -> None:
 
 def test_day_precise_dates_meet_within_two_days_each_side() -> None:
     a = one("a", Told(day=D("2020-02-03")))
-    assert conflict(a, one("b", Told(day=D("2020-02-07")))) is None
-    assert conflict(a, one("c", Told(day=D("2020-02-08")))) == "dates do not overlap"
+    assert conflict(a, one("b", Told(day=D("2020-02-07")), "2020-02-07")) is None
+    assert conflict(a, one("c", Told(day=D("2020-02-08")), "2020-02-08")) == (
+        "dates do not overlap")
 
 
 def test_a_week_precise_date_meets_any_day_of_its_week() -> None:
@@ -114,3 +115,16 @@ def test_a_threat_with_no_acled_type_never_joins_a_shooting() -> None:
     threat = one("n6", Told(kind=THREAT, day=D("2020-02-03")))
     assert conflict(shooting, threat) == "incompatible types"
     assert conflict(threat, one("n7", Told(kind=ATTACK, day=D("2020-02-03")))) is not None
+
+
+def test_a_shooting_dated_after_its_story_was_published_is_dated_by_the_story() -> None:
+    # "Saturday" resolved into the week after publication: the report cannot tell of it yet.
+    misread = one("f1", Told(kind=ATTACK, day=D("2020-02-15")), published="2020-02-10")
+    plain = one("f2", Told(kind=ATTACK, day=D("2020-02-08")), published="2020-02-09")
+    assert conflict(misread, plain) is None
+
+
+def test_a_protest_announced_for_a_later_day_keeps_its_date() -> None:
+    planned = one("f3", Told(kind=PROTEST, day=D("2020-02-15")), published="2020-02-10")
+    earlier = one("f4", Told(kind=PROTEST, day=D("2020-02-08")), published="2020-02-09")
+    assert conflict(planned, earlier) == "dates do not overlap"

@@ -96,7 +96,7 @@ def mention_of(event: Event, document: Document | None) -> Mention:
 
 def _interval(event: Event, published: dt.date | None) -> tuple[int, int, int | None]:
     when = event.when
-    if when is not None and when.start is not None:
+    if when is not None and when.start is not None and not _after_its_story(event, published):
         end = when.end or when.start
         slack = DATE_SLACK_DAYS.get(when.precision, DATE_SLACK_DAYS["unknown"])
         exact = when.start.toordinal() if when.precision == "day" and end == when.start else None
@@ -105,6 +105,19 @@ def _interval(event: Event, published: dt.date | None) -> tuple[int, int, int | 
         day = published.toordinal()
         return day - UNDATED_LOOKBACK_DAYS, day + DATE_SLACK_DAYS["day"], None
     return 1, 0, None  # empty: nothing to compare
+
+
+def _after_its_story(event: Event, published: dt.date | None) -> bool:
+    """Whether a violent event is dated after its story was published (beyond a day's slack
+    for time zones): a report tells what has happened, so the date was misread (a weekday or a
+    month resolved into the wrong week or year) and the story's own date is the better guess.
+    Protests and talks can be announced ahead, so their dates stand."""
+    when = event.when
+    if published is None or when is None or when.start is None:
+        return False
+    if "violence" not in type_families(event):
+        return False
+    return when.start.toordinal() > published.toordinal() + DATE_SLACK_DAYS["day"] // 2
 
 
 def _cell(place: Place | None) -> tuple[int, int] | None:
