@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from fogwatch.errors import PipelineOrderError
 from fogwatch.nlp import parse, parse_many
-from fogwatch.pipeline import actors, dates, events, figures, places, sources
+from fogwatch.pipeline import actors, dates, events, figures, invisible, places, sources
 from fogwatch.pipeline.context import Context
 from fogwatch.records import Document, Extraction, content_hash
 
@@ -87,12 +87,20 @@ def _to_extraction(ctx: Context) -> Extraction:
 
 def extract_document(document: Document) -> Extraction:
     """The pipeline's output for one document."""
-    return _to_extraction(run_stages(Context(document=document, doc=parse(document.text))))
+    cleaned = invisible.clean(document)
+    if cleaned is None:
+        return _to_extraction(run_stages(Context(document=document, doc=parse(document.text))))
+    found = _to_extraction(run_stages(Context(document=cleaned.document,
+                                              doc=parse(cleaned.document.text))))
+    return invisible.restore(found, document, cleaned)
 
 
 def extract_documents(documents: Iterable[Document], batch_size: int = 64) -> Iterator[Extraction]:
     """Extractions for many documents, in input order, parsing them in batches."""
     docs = list(documents) if not isinstance(documents, list) else documents
-    parsed = parse_many((d.text for d in docs), batch_size=batch_size)
-    for document, doc in zip(docs, parsed, strict=True):
-        yield _to_extraction(run_stages(Context(document=document, doc=doc)))
+    cleaned = [invisible.clean(d) for d in docs]
+    readable = [c.document if c is not None else d for d, c in zip(docs, cleaned, strict=True)]
+    parsed = parse_many((d.text for d in readable), batch_size=batch_size)
+    for document, clean, read, doc in zip(docs, cleaned, readable, parsed, strict=True):
+        found = _to_extraction(run_stages(Context(document=read, doc=doc)))
+        yield found if clean is None else invisible.restore(found, document, clean)
