@@ -19,6 +19,10 @@
 - `tags`: our certainty, as `certainty=unconfirmed`.
 - `timestamp`: when the row's data last changed, as ACLED means it: the Unix time the event's
   document was stored (`stamps`, by document id), else the time given by the caller.
+
+Only ACLED events are rows: an event with no ACLED type (`event_type` None: violence ACLED leaves
+out, such as a shooting in a robbery, and things said, such as talks or threats) has no place in
+ACLED's data and is left out (`is_acled`); the other formats keep it with an empty type.
 """
 
 from __future__ import annotations
@@ -31,7 +35,8 @@ from fogwatch.export.countries import acled_region, country_name, iso_numeric
 from fogwatch.export.fields import source_names
 from fogwatch.records import Actor, Event, When
 
-__all__ = ["ACLED_COLUMNS", "acled_row", "acled_rows", "disorder_type", "inter_code", "notes"]
+__all__ = ["ACLED_COLUMNS", "NOT_ACLED", "acled_row", "acled_rows", "disorder_type",
+           "inter_code", "is_acled", "notes"]
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -41,6 +46,9 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "notes", "fatalities", "tags", "timestamp",
 )
 
+# Why `acled_rows` leaves an event out, as `fogwatch export` reports it.
+NOT_ACLED = ("no ACLED event type (violence ACLED leaves out, such as ordinary crime, and things "
+             "said, such as talks or threats)")
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 _DISORDER = {
     "Battles": "Political violence",
@@ -71,10 +79,15 @@ _VERBS = {
 
 def acled_rows(events: Iterable[Event], *, timestamp: int,
                stamps: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
-    """One ACLED-style row per event, keyed by `ACLED_COLUMNS`."""
+    """One ACLED-style row per ACLED event (`is_acled`), keyed by `ACLED_COLUMNS`."""
     stamps = stamps or {}
     return [acled_row(event, timestamp=stamps.get(event.doc_id or "", timestamp))
-            for event in events]
+            for event in events if is_acled(event)]
+
+
+def is_acled(event: Event) -> bool:
+    """Whether the event is one ACLED codes: it has an ACLED event type."""
+    return event.event_type is not None
 
 
 def acled_row(event: Event, *, timestamp: int) -> dict[str, Any]:

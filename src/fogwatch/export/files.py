@@ -24,7 +24,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from fogwatch.errors import FogwatchError
-from fogwatch.export.acled import ACLED_COLUMNS, acled_rows
+from fogwatch.export.acled import ACLED_COLUMNS, NOT_ACLED, acled_rows
 from fogwatch.export.geojson import feature_collection
 from fogwatch.export.jsonl import jsonl_lines
 from fogwatch.export.parquet import events_table
@@ -64,7 +64,7 @@ def write_export(fmt: ExportFormat, events: Sequence[Event], output: Path, *,
     with atomic_output(output) as temporary:
         if fmt is ExportFormat.ACLED_CSV:
             rows = acled_rows(events, timestamp=timestamp, stamps=stamps)
-            return _csv(temporary, ACLED_COLUMNS, rows, len(events), "")
+            return _csv(temporary, ACLED_COLUMNS, rows, len(events), NOT_ACLED)
         if fmt is ExportFormat.UCDP_CSV:
             return _csv(temporary, UCDP_COLUMNS, ucdp_rows(events, refs), len(events),
                         "not organised violence (UCDP GED holds only battles, remote "

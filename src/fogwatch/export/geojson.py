@@ -3,7 +3,9 @@
 Coordinates are [longitude, latitude] (RFC 7946 section 3.1.1, WGS 84). Events without both
 coordinates have no geometry to draw and are left out; the caller reports how many. Properties
 are flat, so QGIS and web maps show them as columns: ids, ACLED type and sub-type, PLOVER, the
-first actor of each side, date, place, fatalities (low/best/high), certainty and sources.
+first actor of each side, date, place, fatalities (low/best/high), certainty and sources. An
+event of no ACLED type (ordinary crime, things said) has a null `event_type`; `plover` tells
+what it is.
 """
 
 from __future__ import annotations

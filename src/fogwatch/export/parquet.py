@@ -7,7 +7,7 @@ One row per event; pandas (`read_parquet`), DuckDB and R's arrow read it with th
 | event_id | string | our event id |
 | doc_id | string | the input's id, else the document's content hash |
 | content_hash | string | the document's content hash |
-| event_type, sub_event_type | string | ACLED's type and sub-type |
+| event_type, sub_event_type | string | ACLED's type and sub-type; null: no ACLED event |
 | plover_event, plover_mode | string | PLOVER event type and mode |
 | actor1, actor1_id, actor1_country, actor1_sector | string | side 1's first actor, id, ISO3 |
 | actor2, actor2_id, actor2_country, actor2_sector | string | the same for side 2 |
@@ -22,7 +22,9 @@ One row per event; pandas (`read_parquet`), DuckDB and R's arrow read it with th
 | certainty | string | confirmed, reported, unconfirmed, denied |
 | sources | list<string> | the claims' outlets and origins |
 
-Every column is nullable.
+Every column is nullable. An event with a null `event_type` is not an ACLED event (violence
+ACLED leaves out, such as a shooting in a robbery, or a thing said, such as talks); its
+`plover_event` tells what it is.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 UCDP's own identifiers (conflict, dyad and side ids, Gleditsch-Ward numbers, PRIO-GRID cells)
 have no counterpart here and are left out; the other columns keep GED's names and order.
 Only organised violence is exported: Battles, Explosions/Remote violence and Violence against
-civilians (GED holds no protests, riots or strategic developments).
+civilians (GED holds no protests, riots or strategic developments, and no event of no ACLED type:
+ordinary crime, accidents and things said).
 
 - `id`: our event id; `relid` the stored document's id (the input's id, else its content hash).
 - `type_of_violence`: 3 one-sided when the event is Violence against civilians or side 2 is
