@@ -61,3 +61,18 @@ def test_protesters_and_civilians_are_their_own_sectors() -> None:
     found = actors("Protesters carried the bodies of two civilians.")
     assert [(a.name, a.sector) for a in found] == [("Protesters", "protesters"),
                                                    ("Civilians", "civilians")]
+
+
+def test_an_off_duty_police_officer_is_a_civilian() -> None:
+    (actor,) = actors("An off-duty police officer was shot outside his house.")
+    assert (actor.name, actor.sector) == ("Civilians", "civilians")
+
+
+def test_a_former_member_of_the_kenyan_police_is_a_kenyan_civilian() -> None:
+    (actor,) = actors("A former member of the Kenyan police was found dead.")
+    assert (actor.name, actor.country, actor.sector) == ("Civilians (Kenya)", "KEN", "civilians")
+
+
+def test_a_serving_police_officer_stays_police() -> None:
+    (actor,) = actors("A police officer was shot outside his house.")
+    assert actor.sector == "police"

@@ -6,6 +6,9 @@ Three kinds of mention, from the tables in `data/`:
   `actors_generic.csv`, with its country read from a demonym or country name modifying it
   ("Turkish soldiers", "Syrian government forces", "forces of Turkey", "Turkey's army");
 - a country that is the subject of a clause ("Russia denied ...") -> its government.
+
+Armed men told as no longer armed ("an off-duty police officer", "a former soldier", "a former
+member of the police": `actors_unarmed_modifiers.csv`) are civilians, as ACLED codes them.
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
 __all__ = ["find_actors", "generic_actor"]
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
+ARMED_SECTORS = frozenset({"military", "police", "rebel", "militia", "unidentified armed group"})
+# "a member of the police", "a commander of the militia": the armed body names the person
+_MEMBER_NOUNS = frozenset({"member", "commander", "leader", "officer", "chief", "head",
+                           "recruit", "agent", "guard", "unit", "personnel"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,6 +58,23 @@ def generic_actor(kind: lexicons.GenericActor, country: str | None, span: Span |
     name = kind.template.format(country=lexicons.country_name(country))
     return Actor(name=name, id=f"{country}-{kind.suffix}", country=country, sector=kind.sector,
                  span=span)
+
+
+@functools.lru_cache(maxsize=1)
+def _unarmed_modifiers() -> tuple[str, ...]:
+    return tuple(r["word"].lower() for r in lexicons.read_table("actors_unarmed_modifiers.csv"))
+
+
+def _no_longer_armed(doc: Doc, head: Token, start: int) -> bool:
+    """Whether the words before an armed actor's head say it is off duty or no longer serves
+    ("an off-duty police officer", "a former member of the army")."""
+    left = [doc[start:head.i]]
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and (
+            head.head.head.lemma_.lower() in _MEMBER_NOUNS):
+        member = head.head.head  # "a former member of the Afghan police"
+        left.append(doc[member.left_edge.i:member.i])
+    words = " ".join(part.text.lower().replace("-", " ") for part in left)
+    return any(f" {w} " in f" {words} " for w in _unarmed_modifiers())
 
 
 def _modifier_range(head: Token) -> tuple[int, int]:
@@ -83,17 +107,20 @@ def _generic(doc: Doc, match: Match[lexicons.GenericActor]) -> list[tuple[int, i
         return []  # "government" in "government forces": the phrase's head speaks for it
     start, end = _modifier_range(head)
     start = min(start, match.start)
+    kind = match.value
+    if kind.sector in ARMED_SECTORS and _no_longer_armed(doc, head, start):
+        kind = lexicons.generic_actors()["civilian"]
     countries = _country_index().find(doc, start, end)
     codes = list(dict.fromkeys(c.value for c in countries))
     if not codes:
         if match.value.needs_country:
             return []
-        return [(match.start, match.end, generic_actor(match.value, None,
+        return [(match.start, match.end, generic_actor(kind, None,
                                                        token_span(doc, match.start, match.end)))]
     first = min(match.start, *(c.start for c in countries))
     last = max(match.end, *(c.end for c in countries))
     span = token_span(doc, first, last)
-    return [(first, last, generic_actor(match.value, code, span)) for code in codes]
+    return [(first, last, generic_actor(kind, code, span)) for code in codes]
 
 
 def _state_subjects(doc: Doc) -> list[tuple[int, int, Actor]]:

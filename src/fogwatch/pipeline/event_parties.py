@@ -25,6 +25,9 @@ STATE = frozenset({"military", "police", "government"})
 NON_STATE = ARMED - STATE  # their detentions are abductions
 PROTEST_SECTORS = frozenset({"protesters", "rioters"})
 CROWDS = frozenset({"civilians", "rioters"})
+UNIDENTIFIED = "unidentified armed group"
+# the words naming unidentified armed men by what they do, not by what they are (a trafficker)
+ATTACKER_WORDS = ("gunm", "attacker", "assailant", "armed", "bandit", "hitm")
 GOVERNMENT_GAINS = ("recaptur", "regain", "retak", "retook", "liberat")
 # what an attack strikes when it strikes armed men: "attacked an army base", "an ambush on a convoy"
 MILITARY_TARGETS = frozenset({"base", "barrack", "barracks", "camp", "checkpoint", "outpost",
@@ -63,6 +66,19 @@ def military_target(doc: Doc, match: Match[lexicons.Trigger]) -> Span | None:
     return None
 
 
+def _armed_victim(victim: Actor, actors1: list[Actor]) -> bool:
+    """Whether a target is an armed side. Gunmen and armed men are who attacks: read as the
+    only side ("killed by a pair of armed men" parsed as an object), they are no target; they
+    are one when armed men are told striking them ("soldiers shot dead two gunmen", "armed
+    suspects shot a drug trafficker")."""
+    if victim.sector not in ARMED:
+        return False
+    words = victim.span.text.lower() if victim.span is not None else ""
+    if victim.sector == UNIDENTIFIED and any(w in words for w in ATTACKER_WORDS):
+        return any(a.sector in ARMED and a is not victim for a in actors1)
+    return True  # "a drug trafficker was shot dead": one armed man's killing is a clash
+
+
 def resolve_attack(doc: Doc, match: Match[lexicons.Trigger], actors: list[Actor],
                    sides: tuple[list[Actor], list[Actor]]) -> Reading:
     """Violence against civilians unless armed actors meet; a crowd of civilians is a mob."""
@@ -75,7 +91,7 @@ def resolve_attack(doc: Doc, match: Match[lexicons.Trigger], actors: list[Actor]
                            _spans(actors1) + _spans(victims))
         return Reading("Violence against civilians", "Attack", "attack: civilian victims",
                        _spans(victims))
-    armed_victims = [a for a in actors2 if a.sector in ARMED]
+    armed_victims = [a for a in actors2 if _armed_victim(a, actors1)]
     if armed_victims:
         return Reading("Battles", "Armed clash", "attack: armed victims", _spans(armed_victims))
     attackers = [a for a in actors1 if a.sector in ARMED]
