@@ -147,3 +147,23 @@ def test_geojson_export_command_keeps_the_robbery(crime_db: Path, tmp_path: Path
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     assert sorted(f["properties"]["event_type"] or "" for f in features) == [
         "", "Explosions/Remote violence"]
+
+
+def test_type_none_exports_only_the_events_of_no_acled_type(crime_db: Path,
+                                                            tmp_path: Path) -> None:
+    out = tmp_path / "crime.jsonl"
+    result = CliRunner().invoke(
+        app, ["export", "--db", str(crime_db), "--format", "jsonl", "--output", str(out),
+              "--type", "None"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(e["id"], e["event_type"]) for e in lines] == [("robbery", None)]
+
+
+def test_a_type_filter_never_selects_an_event_of_no_acled_type(crime_db: Path,
+                                                               tmp_path: Path) -> None:
+    out = tmp_path / "strikes.jsonl"
+    CliRunner().invoke(app, ["export", "--db", str(crime_db), "--format", "jsonl", "--output",
+                             str(out), "--type", "Air/drone strike"])
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [e["id"] for e in lines] == ["strike"]

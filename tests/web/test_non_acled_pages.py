@@ -62,3 +62,9 @@ def test_the_api_gives_the_event_no_type_and_its_plover(robbery_client: TestClie
     (item,) = [e for e in found["items"] if e["id"] == "robbery"]
     assert (item["event_type"], item["sub_event_type"], item["plover"]["event"]) == (
         None, None, "ASSAULT")
+
+
+def test_the_api_type_none_lists_only_the_events_of_no_acled_type(
+        robbery_client: TestClient) -> None:
+    found = robbery_client.get("/api/events", params={"type": "none"}).json()
+    assert [e["id"] for e in found["items"]] == ["robbery"]

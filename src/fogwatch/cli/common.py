@@ -29,7 +29,7 @@ SinceOption = Annotated[str | None, typer.Option(
 TypeOption = Annotated[str | None, typer.Option(
     "--type", metavar="TYPE",
     help="Only this ACLED event type or sub-event type, e.g. Battles or 'Air/drone strike' "
-         "(any case).")]
+         "(any case); 'none' for the events of no ACLED type (ordinary crime, things said).")]
 CountryOption = Annotated[str | None, typer.Option(
     metavar="ISO3", help="Only events in this country (ISO 3166 alpha-3 code, e.g. SYR).")]
 

@@ -19,7 +19,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from fogwatch.records import Event, Incident, Place, from_json
 from fogwatch.store import schema
-from fogwatch.store.database import Store
+from fogwatch.store.database import Store, event_type_condition
 
 __all__ = ["BoundingBox", "EventFilter", "EventPage", "IncidentPage", "document_id", "event_page",
            "incident_page", "inside", "stored_event"]
@@ -38,7 +38,8 @@ class BoundingBox:
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """Which events to read. Dates are inclusive; `event_type` matches ACLED type or sub-type
-    (any case); `country` is ISO 3166 alpha-3; `doc_id` a content hash."""
+    (any case), "none" the events of no ACLED type; `country` is ISO 3166 alpha-3; `doc_id` a
+    content hash."""
 
     since: dt.date | None = None
     until: dt.date | None = None
@@ -144,9 +145,7 @@ def _shared_conditions(table: sa.Table, date: sa.Column[Any], where: EventFilter
     if where.until is not None:
         conditions.append(date <= where.until)
     if where.event_type is not None:
-        wanted = where.event_type.strip().lower()
-        conditions.append(sa.or_(sa.func.lower(table.c.event_type) == wanted,
-                                 sa.func.lower(table.c.sub_event_type) == wanted))
+        conditions.append(event_type_condition(table, where.event_type))
     if where.country is not None:
         conditions.append(table.c.country == where.country.strip().upper())
     return conditions

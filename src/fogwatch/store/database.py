@@ -37,10 +37,12 @@ from fogwatch.store.chunks import chunks
 from fogwatch.store.failures import Backoff, retried, translated
 from fogwatch.store.url import describe, resolve_url, sqlite_path
 
-__all__ = ["LOCK_TIMEOUT_SECONDS", "Store"]
+__all__ = ["LOCK_TIMEOUT_SECONDS", "NO_ACLED_TYPE", "Store", "event_type_condition"]
 
 # How long SQLite waits for another writer before we report the database as locked.
 LOCK_TIMEOUT_SECONDS = 5.0
+# The type filter's word for events of no ACLED type (ordinary crime, things said).
+NO_ACLED_TYPE = "none"
 MIGRATIONS = Path(__file__).with_name("migrations")
 _WRITE = "fogwatch_write"
 
@@ -188,7 +190,8 @@ class Store:
         """Stored events in date order (undated last), each with the stored document's id.
 
         `since` keeps events dated on or after it; `event_type` matches the ACLED event type or
-        sub-event type, ignoring case; `country` is an ISO 3166 alpha-3 code.
+        sub-event type, ignoring case, and "none" the events of no ACLED type; `country` is an
+        ISO 3166 alpha-3 code.
         """
         table = schema.events
         query = sa.select(table.c.doc_id, table.c.json).order_by(
@@ -196,9 +199,7 @@ class Store:
         if since is not None:
             query = query.where(table.c.event_date >= since)
         if event_type is not None:
-            wanted = event_type.strip().lower()
-            query = query.where(sa.or_(sa.func.lower(table.c.event_type) == wanted,
-                                       sa.func.lower(table.c.sub_event_type) == wanted))
+            query = query.where(event_type_condition(table, event_type))
         if country is not None:
             query = query.where(table.c.country == country.strip().upper())
         with self._connect() as conn:
@@ -292,6 +293,16 @@ class Store:
         with self._connect(write=True) as conn, conn.begin():
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
+
+
+def event_type_condition(table: sa.Table, event_type: str) -> sa.ColumnElement[bool]:
+    """Rows whose ACLED type or sub-type is `event_type` (any case); `NO_ACLED_TYPE` selects
+    the rows of no ACLED type."""
+    wanted = event_type.strip().lower()
+    if wanted == NO_ACLED_TYPE:
+        return table.c.event_type.is_(None)
+    return sa.or_(sa.func.lower(table.c.event_type) == wanted,
+                  sa.func.lower(table.c.sub_event_type) == wanted)
 
 
 def _create_engine(url: URL) -> Engine:

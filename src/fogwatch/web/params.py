@@ -56,7 +56,8 @@ CountryParam = Annotated[str | None, Query(
     AfterValidator(_iso3)]
 TypeParam = Annotated[str | None, Query(
     alias="type", max_length=100,
-    description="Only this ACLED event type or sub-event type (any case), e.g. Battles.")]
+    description="Only this ACLED event type or sub-event type (any case), e.g. Battles; "
+                "none: only the events of no ACLED type (ordinary crime, things said).")]
 NUMBER = r"\s*[-+]?\d{1,3}(\.\d{1,12})?\s*"
 BboxParam = Annotated[str | None, Query(
     max_length=200, pattern=rf"^({NUMBER},{NUMBER},{NUMBER},{NUMBER})?$",

@@ -25,6 +25,7 @@ from fogwatch.store.browse import (
     inside,
     stored_event,
 )
+from fogwatch.store.database import NO_ACLED_TYPE
 from fogwatch.web.linked import linked
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "MAX_OFFSET", "Page", "alerts_page", "document_detail",
@@ -177,8 +178,11 @@ def _passes(incident: Incident, where: EventFilter) -> bool:
     """Whether an incident passes the filters other than dates."""
     if where.event_type is not None:
         wanted = where.event_type.strip().lower()
-        if wanted not in {(incident.event_type or "").lower(),
-                          (incident.sub_event_type or "").lower()}:
+        if wanted == NO_ACLED_TYPE:
+            if incident.event_type is not None:
+                return False
+        elif wanted not in {(incident.event_type or "").lower(),
+                            (incident.sub_event_type or "").lower()}:
             return False
     place = incident.place
     if where.country is not None and (place is None or place.country != where.country):
