@@ -167,3 +167,10 @@ def test_a_type_filter_never_selects_an_event_of_no_acled_type(crime_db: Path,
                              str(out), "--type", "Air/drone strike"])
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [e["id"] for e in lines] == ["strike"]
+
+
+def test_the_events_table_names_the_robbery_as_not_acled(crime_db: Path) -> None:
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["events", "--db", str(crime_db)])
+    assert result.exit_code == 0, result.output
+    assert "ASSAULT (not ACLED)" in result.stdout
+    assert "Explosions/Remote violence / Air/drone strike" in result.stdout

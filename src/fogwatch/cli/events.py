@@ -60,8 +60,8 @@ def _date(event: Event) -> str:
 
 def _kind(event: Event) -> str:
     parts = [p for p in (event.event_type, event.sub_event_type) if p]
-    if not parts and event.plover:
-        parts = [event.plover.event]
+    if not parts:  # violence ACLED leaves out, or a thing said: named by its PLOVER type
+        parts = [f"{event.plover.event if event.plover else 'event'} (not ACLED)"]
     return " / ".join(parts)
 
 
