@@ -128,3 +128,15 @@ def test_a_protest_announced_for_a_later_day_keeps_its_date() -> None:
     planned = one("f3", Told(kind=PROTEST, day=D("2020-02-15")), published="2020-02-10")
     earlier = one("f4", Told(kind=PROTEST, day=D("2020-02-08")), published="2020-02-09")
     assert conflict(planned, earlier) == "dates do not overlap"
+
+
+def test_two_reports_naming_one_county_placed_apart_by_the_gazetteer_are_compared() -> None:
+    # One report's "Richmond County" resolved to Georgia's, the other's to New York's: one name
+    # in one country scores as one place, so blocking must bring the two together.
+    georgia = Place("Richmond County", "Georgia", "Richmond County", "USA", 33.36, -82.07, None,
+                    "ADM2", 2)
+    new_york = Place("Richmond County", "New York", "Richmond County", "USA", 40.58, -74.15,
+                     None, "ADM2", 2)
+    a = one("r1", Told(kind=ATTACK, place=georgia, day=D("2020-02-03")))
+    b = one("r2", Told(kind=ATTACK, place=new_york, day=D("2020-02-03")))
+    assert len(link([a, b])) == 1

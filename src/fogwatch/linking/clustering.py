@@ -3,10 +3,11 @@
 Blocking keeps the work about linear in the number of mentions. A mention with a day- or
 week-precise date sits in the 3-day buckets its widened interval covers, in its 0.25-degree cell
 (or in no cell, when its place is a region or unknown). It is compared with the mentions of the
-same buckets in its own and the eight neighbouring cells, with the regions of its country and
-with the unplaced mentions; a region with everything in its country; an unplaced mention with
-everything in its buckets. A month-precise mention is compared only with mentions in its and
-the neighbouring cells over its months; a vaguer one, or a month-precise one with no cell,
+same buckets in its own and the eight neighbouring cells, with the places of the same name in
+its country (namesakes the gazetteer put apart score as one place), with the regions of its
+country and with the unplaced mentions; a region with everything in its country; an unplaced
+mention with everything in its buckets. A month-precise mention is compared only with mentions
+in its and the neighbouring cells over its months; a vaguer one, or a month-precise one with no cell,
 only with the other events of its own story. Events of one story are always compared, and so
 are two mentions of neighbouring 120-day seasons that share at least `SAME_NAMES` proper names
 (names told around more than `NAME_POSTINGS` mentions of a season excepted), wherever they are.
@@ -150,6 +151,8 @@ class _Blocks:
     fine_country: dict[tuple[int, str], list[int]] = field(
         default_factory=lambda: defaultdict(list))
     fine_loose: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    fine_name: dict[tuple[int, str, str], list[int]] = field(
+        default_factory=lambda: defaultdict(list))
     fine_all: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     month_cell: dict[tuple[int, Cell], list[int]] = field(
         default_factory=lambda: defaultdict(list))
@@ -173,12 +176,14 @@ def _blocks(mentions: Sequence[Mention]) -> _Blocks:
             continue
         for key in name_keys(m):
             blocks.named[key].append(i)
-        country = _country(m)
+        country, named = _country(m), _place_name(m)
         if m.span_days <= FINE_SPAN_DAYS:
             for bucket in _buckets(m):
                 blocks.fine_all[bucket].append(i)
                 if country is not None:
                     blocks.fine_country[(bucket, country)].append(i)
+                if named is not None:
+                    blocks.fine_name[(bucket, *named)].append(i)
                 if m.cell is not None:
                     blocks.fine_cell[(bucket, m.cell)].append(i)
                 elif country is not None:
@@ -213,10 +218,11 @@ def _blocked_partners(mentions: Sequence[Mention]) -> Iterator[tuple[int, set[in
 
 
 def _bucket_partners(blocks: _Blocks, bucket: int, m: Mention) -> Iterable[int]:
-    country = _country(m)
+    country, named = _country(m), _place_name(m)
+    same_name = blocks.fine_name.get((bucket, *named), ()) if named is not None else ()
     if m.cell is not None:
         return [*blocks.fine_loose[bucket], *_near(blocks.fine_cell, bucket, m.cell),
-                *(blocks.fine_region[(bucket, country)] if country else ())]
+                *(blocks.fine_region[(bucket, country)] if country else ()), *same_name]
     if country is not None:  # a region: anything in its country, or unplaced
         return [*blocks.fine_loose[bucket], *blocks.fine_country[(bucket, country)]]
     return blocks.fine_all[bucket]
@@ -238,6 +244,16 @@ def _sharing_names(index: dict[tuple[int, str], list[int]], season: int, m: Ment
 
 def _country(m: Mention) -> str | None:
     return m.event.place.country if m.event.place is not None else None
+
+
+def _place_name(m: Mention) -> tuple[str, str] | None:
+    """(country, name) of a town- or district-precise place: two places of one name in one
+    country score as one place (score.py), so they are compared even when the gazetteer put
+    them in different cells (one of the two namesakes was misread)."""
+    place = m.event.place
+    if place is None or place.country is None or place.precision >= 3:
+        return None
+    return place.country, place.name.lower()
 
 
 def _near(index: dict[tuple[int, Cell], list[int]], key: int, cell: Cell) -> Iterator[int]:
