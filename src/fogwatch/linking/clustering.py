@@ -7,10 +7,11 @@ same buckets in its own and the eight neighbouring cells, with the places of the
 its country (namesakes the gazetteer put apart score as one place), with the regions of its
 country and with the unplaced mentions; a region with everything in its country; an unplaced
 mention with everything in its buckets. A month-precise mention is compared only with mentions
-in its and the neighbouring cells over its months; a vaguer one, or a month-precise one with no cell,
-only with the other events of its own story. Events of one story are always compared, and so
-are two mentions of neighbouring 120-day seasons that share at least `SAME_NAMES` proper names
-(names told around more than `NAME_POSTINGS` mentions of a season excepted), wherever they are.
+in its and the neighbouring cells over its months; a vaguer one, or a month-precise one with
+no cell, only with the other events of its own story. Events of one story are always compared,
+and so are two mentions of neighbouring 120-day seasons that share at least `SAME_NAMES` proper
+names (names told around more than `NAME_POSTINGS` mentions of a season excepted), wherever they
+are.
 
 Clustering is single-link over edges (`pair_score` >= `LINK_THRESHOLD`) with a veto: edges are
 taken strongest first (ties by the mentions' keys, never by input order), and two clusters
