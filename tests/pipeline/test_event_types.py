@@ -95,6 +95,9 @@ SUB_TYPES: list[tuple[str, str | None]] = [
     ("The group claimed responsibility for the attack in a statement.", NONE),
     ("The ambassador was summoned over remarks by the prime minister.", NONE),
     ("A toddler accidentally shot himself with his father's handgun.", NONE),
+    ("The rebels demanded a truce before any talks on the future of the valley.", NONE),
+    ("The two parties failed to reach an agreement on the border dispute.", NONE),
+    ("The council rejected a call for more troops to be deployed in the province.", NONE),
 ]
 
 # verbal and cooperative events told beside a violent one: (text, PLOVER event expected among

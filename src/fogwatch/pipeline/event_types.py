@@ -118,6 +118,25 @@ def _protest_purposes() -> frozenset[str]:
     return frozenset(r["lemma"].lower() for r in lexicons.read_table("events_protest_purposes.csv"))
 
 
+@functools.lru_cache(maxsize=1)
+def _unrealised_verbs() -> frozenset[str]:
+    """Verbs under which a development is asked for or refused, not done ("demanded a truce")."""
+    return frozenset(r["lemma"].lower()
+                     for r in lexicons.read_table("events_unrealised_verbs.csv"))
+
+
+def _unrealised(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
+    """Whether a strategic development or a territorial change hangs beneath a verb of asking,
+    refusing or failing ("called for a ceasefire", "failed to reach an agreement"): told as
+    wanted or refused, it did not happen."""
+    trig = match.value
+    if trig.event_type != "Strategic developments" and trig.sub_event_type != "@territory":
+        return False
+    verbs = _unrealised_verbs()
+    return any(a.lemma_.lower() in verbs and not match.start <= a.i < match.end
+               for a in doc[match.start:match.end].root.ancestors)
+
+
 def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
                       ) -> list[Match[lexicons.Trigger]]:
     """The sentence's triggers, less those a look-alike story (of the given classes) or a topic
@@ -139,6 +158,8 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
                 continue  # people gather "to demand help after the floods": still a protest
         if m.end - m.start == 1 and doc[m.start].pos_ == "PROPN" and m.value.rank < 60:
             continue  # "March", "Rally" as names, not events
+        if _unrealised(doc, m):
+            continue
         found.append(m)
     if any(m.value.sub_event_type == "Peaceful protest" for m in found):
         found = [m for m in found if not protest_topic(doc, m)]
