@@ -109,3 +109,9 @@ def test_the_killing_beside_a_verbal_event_keeps_the_count() -> None:
     assert [(e.event_type, e.plover.event if e.plover else None) for e in found][0] == (
         None, "ASSAULT")
     assert sum(f.best or 0 for e in found for f in e.figures if f.kind == "killed") == 2
+
+
+def test_a_hunting_accident_is_a_typeless_shooting() -> None:
+    (event,) = events("A teenager has died after a hunting accident near Bemidji on Saturday.")
+    assert (event.event_type, event.plover) == (None, Plover("ASSAULT", "firearms"))
+    assert counts(event) == [("killed", 1)]
