@@ -34,6 +34,7 @@ NEARBY_KM = 100.0
 LOOSE_PENALTY = 1.0
 ADMIN2_PENALTY = 1.0  # a bare name means the town before the district or county named after it
 PASSES = 3
+FOREIGN_TOWN_MAX = 100_000  # a town abroad this big is what a story elsewhere may mean
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class Toponym:
     container: tuple[Entry, ...] = ()
     contents: tuple[Entry, ...] = ()
     container_name: tuple[str, str | None] | None = None  # the container's (name, want)
+    adjective: bool = False  # a demonym ("Russian forces"): an actor's country, not the scene
 
 
 def resolve(toponyms: Sequence[Toponym]) -> list[Entry | None]:
@@ -66,7 +68,33 @@ def resolve(toponyms: Sequence[Toponym]) -> list[Entry | None]:
     for _ in range(PASSES):
         picks = {key: _best(group, key[1], [p for k, p in picks.items() if k != key and p])
                  for key, group in groups.items()}
+    scenes = {(t.name, t.want) for t in toponyms if not t.adjective}
+    settled = {k: p for k, p in picks.items() if k in scenes}
+    picks = {key: _in_story_country(key, pick, settled) for key, pick in picks.items()}
     return [_within_container(t, picks) for t in toponyms]
+
+
+def _in_story_country(key: tuple[str, str | None], pick: Entry | None,
+                      picks: dict[tuple[str, str | None], Entry | None]) -> Entry | None:
+    """The pick, unless it is a small or loosely matched town abroad in a story whose other
+    places all lie in one other country ("Isu" read as Izu, Japan, beside "Ebonyi" and
+    "Onicha"): the village meant is missing from the gazetteer, and no place beats a wrong
+    one. `picks` holds the places named as such, not the demonyms of actors ("Saudi")."""
+    if pick is None or pick.kind != "city":
+        return pick
+    if not pick.loose and pick.population >= FOREIGN_TOWN_MAX:
+        return pick
+    others = [p for k, p in picks.items()
+              if p is not None and k[0] != key[0] and p.kind != "continent"]
+    countries = {p.country for p in others}
+    # The story's country is plain when its other names all lie in one country and one of
+    # them at least is a unit of it, or two of them agree; a country named alone is often
+    # only where someone comes from ("a native of Mexico").
+    plain = len(others) > 1 or any(p.kind in {"admin1", "admin2"} and not p.loose
+                                   for p in others)
+    if len(countries) == 1 and pick.country not in countries and plain:
+        return None
+    return pick
 
 
 def _within_container(toponym: Toponym,

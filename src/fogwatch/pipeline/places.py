@@ -33,6 +33,7 @@ __all__ = ["find_places"]
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT"})
 EMBEDDING_LABELS = frozenset({"ORG", "FAC"})
+BIG_TOWN = 100_000  # an untagged name after a bare "in" that is a town this big is that town
 _CONTAINER_GAP = re.compile(r"\s*(city|town|village)?\s*(,|\(|,?\s*in|,?\s*in the)\s*",
                             re.IGNORECASE)
 # A run of capitalised words, with Arabic-style articles between them ("Kafr al-Numan").
@@ -41,6 +42,7 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?: |-|(?: | al-| el-| as-| ash-| ad-|
 _SUBPARTS = re.compile(r"\s+[-–]\s+|,\s*")
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE_NAME = re.compile(r"['’]s\b")  # a name that keeps its "'s" ("St. John's")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ class _Mention:
     container: tuple[Entry, ...] = ()
     contents: tuple[Entry, ...] = ()
     container_name: tuple[str, str | None] | None = None
+    adjective: bool = False  # a demonym ("Russian"), an actor's country more than a scene
 
 
 def find_places(ctx: Context) -> Context:
@@ -65,7 +68,7 @@ def find_places(ctx: Context) -> Context:
     mentions = _nest(_dedupe([m for m in _mentions(ctx.doc, text, gazetteer)
                               if _standalone(m, text, cues)]), text)
     picks = resolve([Toponym(m.span.text, m.candidates, m.want, m.container, m.contents,
-                             m.container_name) for m in mentions])
+                             m.container_name, m.adjective) for m in mentions])
     places = tuple(_place(m, e) for m, e in zip(mentions, picks, strict=True) if e is not None)
     return dataclasses.replace(ctx, places=places)
 
@@ -120,6 +123,10 @@ def _marked(text: str, gazetteer: Gazetteer, cues: dict[str, frozenset[str]],
         if after is not None and not taken[after[1].span.end - 1]:
             pending.append(after[1])
             taken[after[1].span.start:after[1].span.end] = [True] * len(after[1].span.text)
+    for m in _bracketed(text, gazetteer):
+        if not any(taken[m.span.start:m.span.end]):
+            pending.append(m)
+            taken[m.span.start:m.span.end] = [True] * (m.span.end - m.span.start)
     for match in _NAME_RUN.finditer(text):
         if taken[match.start()] or (match.start() > 0 and text[match.start() - 1] in "-'’"):
             continue
@@ -148,13 +155,14 @@ def _marked_name(text: str, start: int, name: str, gazetteer: Gazetteer,
     after = noun.group(1).lower() if noun else ""
     if after in cues["settlement_noun"]:
         towns = tuple(c for c in candidates if c.kind == "city")
-        return [_Mention(span, towns, 1, None)] if towns else []
+        return _with_container(text, _Mention(span, towns, 1, None), gazetteer) if towns else []
     counties = _admin2(gazetteer, name, after, cues)
     if counties:
         return [_Mention(span, counties, 2, "admin2")]
     if after in cues["district_word"]:
         towns = tuple(c for c in candidates if c.kind in {"city", "admin1"})
-        return [_Mention(span, towns, 2, "city")] if towns else []
+        return _with_container(text, _Mention(span, towns, 2, "city"), gazetteer) \
+            if towns else []
     if after in cues["admin_word"]:
         units = tuple(c for c in candidates if c.kind == "admin1")
         return [_Mention(span, units, 1, "admin1")] if units else []
@@ -168,31 +176,107 @@ def _marked_name(text: str, start: int, name: str, gazetteer: Gazetteer,
     return [_Mention(span, inside, 1, None), container]
 
 
+_BRACKETED = re.compile(r"(?<=[A-Za-z])\s*\(([^()]{2,120})\)")
+_UNITS = frozenset({"admin1", "admin2", "country"})
+
+
+def _bracketed(text: str, gazetteer: Gazetteer) -> Iterator[_Mention]:
+    """The units in brackets after a name, the way reports locate a village ("Bargaram
+    (Hile-Alifa, Logone-et-Chari, Extreme-Nord)", "Dom Aleixo (Dili)"): each part that the
+    gazetteer knows as a unit or country, and a town when it is the only part or lies in the
+    country of a unit of the list. They are places even when the village is unknown."""
+    for match in _BRACKETED.finditer(text):
+        parts: list[tuple[Span, tuple[Entry, ...]]] = []
+        offset = match.start(1)
+        for part in match.group(1).split(","):
+            name = part.strip()
+            start = offset + len(part) - len(part.lstrip())
+            offset += len(part) + 1
+            run = _NAME_RUN.fullmatch(name)
+            if run is None:
+                continue
+            exact = tuple(c for c in gazetteer.lookup(name) if not c.loose)
+            if exact:
+                parts.append((Span(start, start + len(name), name), exact))
+        countries = {c.country for _, found in parts for c in found if c.kind in _UNITS}
+        for span, found in parts:
+            units = tuple(c for c in found if c.kind in _UNITS)
+            towns = tuple(c for c in found if c.kind == "city" and (
+                len(parts) == 1 or c.country in countries))
+            if units or towns:
+                yield _Mention(span, units + towns, 1, None)
+
+
+def _with_container(text: str, mention: _Mention, gazetteer: Gazetteer) -> list[_Mention]:
+    """The mention, narrowed to the candidates inside the unit named after it ("Toro
+    municipality (Zamora)"), and that unit's mention."""
+    found = _container_after(text, mention.span.end, mention.candidates, gazetteer)
+    if found is None:
+        return [mention]
+    return [dataclasses.replace(mention, candidates=found[0]), found[1]]
+
+
 def _container_after(text: str, end: int, candidates: tuple[Entry, ...], gazetteer: Gazetteer,
                      loose: bool = False) -> tuple[tuple[Entry, ...], _Mention] | None:
     """The unit or country named right after a name (", Donetsk", " (Aragon", " in Idlib")
     that holds some of its candidates: those candidates, and the container's mention. With
     `loose`, a unit in the country of one of them will do ("Pisky, Donetsk" when the
     gazetteer knows only another Pisky: resolution then leaves the name unresolved)."""
-    gap = _CONTAINER_AFTER.match(text, end)
-    outer_run = _NAME_RUN.match(text, gap.end()) if gap else None
-    if outer_run is None:
+    gap = _CONTAINER_AFTER.match(text, _after_unit_word(text, end))
+    if gap is None:
         return None
-    outer_words = outer_run.group().split()
-    while outer_words:
-        outer = tuple(c for c in gazetteer.lookup(" ".join(outer_words))
-                      if c.kind in {"admin1", "country"})
-        inside = tuple(c for c in candidates if c.kind in {"city", "admin1"}
-                       and any(_contains(o, c) for o in outer))
-        if loose and not inside:
-            inside = tuple(c for c in candidates if c.kind == "city"
-                           and any(o.kind == "admin1" and o.country == c.country for o in outer))
-        if inside:
-            outer_name = " ".join(outer_words)
-            outer_span = Span(outer_run.start(), outer_run.start() + len(outer_name), outer_name)
-            return inside, _Mention(outer_span, outer, 1, None)
-        outer_words.pop()
+    for outer_run in _outer_runs(text, gap):
+        outer_words = outer_run.group().split()
+        while outer_words:
+            outer = tuple(c for c in gazetteer.lookup(" ".join(outer_words))
+                          if c.kind in {"admin1", "admin2", "country"})
+            inside = tuple(c for c in candidates if c.kind in {"city", "admin1"}
+                           and any(_contains(o, c) for o in outer))
+            if loose and not inside:
+                inside = tuple(c for c in candidates if c.kind == "city" and any(
+                    o.kind == "admin1" and o.country == c.country for o in outer))
+            if inside:
+                outer_name = " ".join(outer_words)
+                outer_span = Span(outer_run.start(), outer_run.start() + len(outer_name),
+                                  outer_name)
+                return inside, _Mention(outer_span, outer, 1, None)
+            outer_words.pop()
     return None
+
+
+_LIST_GAP = re.compile(r"\s*,\s*")
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z\-]*)")
+
+
+def _after_unit_word(text: str, end: int) -> int:
+    """Where the text goes on after a name, past a settlement, district or unit word that
+    follows it ("Toro municipality (Zamora)", "Bandar Abbas city (Hormozgan)")."""
+    cues = place_cues()
+    word = _NEXT_WORD.match(text, end)
+    if word and word.group(1) in cues["settlement_noun"] | cues["district_word"] | \
+            cues["admin_word"]:
+        return word.end()
+    return end
+
+
+def _outer_runs(text: str, gap: re.Match[str]) -> list[re.Match[str]]:
+    """The names that may hold the one before the gap: the first name after it, and, inside
+    parentheses, each name of the list, last (the widest unit) first: "Gashua (Bade, Yobe)"
+    tries "Yobe", then "Bade"."""
+    first = _NAME_RUN.match(text, gap.end())
+    if first is None:
+        return []
+    runs = [first]
+    if "(" in gap.group():
+        while True:
+            sep = _LIST_GAP.match(text, runs[-1].end())
+            following = _NAME_RUN.match(text, sep.end()) if sep else None
+            if following is None or len(runs) >= 4:
+                break
+            runs.append(following)
+        if text[runs[-1].end():runs[-1].end() + 1] != ")":
+            runs = [first]
+    return runs[::-1]
 
 
 def _admin2(gazetteer: Gazetteer, name: str, after: str,
@@ -214,6 +298,9 @@ def _contains(outer: Entry, inner: Entry) -> bool:
         return False
     if outer.kind == "admin1":
         return inner.kind in {"city", "admin2"} and inner.admin1 == outer.admin1
+    if outer.kind == "admin2":
+        return inner.kind == "city" and (inner.admin1, inner.admin2) == (outer.admin1,
+                                                                          outer.admin2)
     return True
 
 
@@ -247,7 +334,8 @@ def _untagged(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozens
                 yield _Mention(Span(token.idx, token.idx + len(name), name), exact,
                                2 if near else 1, None)
                 break
-            if towns and (strong or any(c.country in countries for c in towns)):
+            big = any(c.population >= BIG_TOWN for c in towns)
+            if towns and (strong or big or any(c.country in countries for c in towns)):
                 near = _ends_with(before, cues["near_before"], cues)
                 yield _Mention(Span(token.idx, token.idx + len(name), name), towns,
                                2 if near else 1, None)
@@ -279,6 +367,11 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
                     follows_place: bool) -> _Mention | None:
     doc = ent.doc
     start, text = _trim(ent.start_char, ent.text)
+    whole = ent.text[len(ent.text) - len(ent.text.lstrip()):].rstrip(" ,;:()")
+    whole = _LEADING_ARTICLE.sub("", whole)
+    if whole != text and whole.startswith(text) and any(
+            not c.loose and _POSSESSIVE_NAME.search(c.name) for c in gazetteer.lookup(whole)):
+        text = whole  # "St. John's" is a name, not a possessive
     words = text.split()
     want: str | None = None
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -294,6 +387,8 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
     elif after in cues["district_word"]:
         want = "city"
     before = _words_before(doc_text, start, cues)
+    if not counties:
+        start, text = _full_name(doc_text, start, text, gazetteer)
     candidates = counties or gazetteer.lookup(text)
     if not candidates and len(words) > 1 and words[-1].lower() in cues["settlement_noun"]:
         text = " ".join(words[:-1])  # "Lahore city", but "Kansas City" is a name
@@ -310,6 +405,22 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
         return None
     near = want == "city" or _ends_with(before, cues["near_before"], cues)
     return _Mention(Span(start, start + len(text), text), candidates, 2 if near else 1, want)
+
+
+def _full_name(doc_text: str, start: int, text: str, gazetteer: Gazetteer) -> tuple[int, str]:
+    """The entity cut at a parenthesis ("Gashua (Bade" -> "Gashua"), or the longer name the
+    model split in two that the gazetteer knows as one ("Bandar" + "Abbas")."""
+    if "(" in text:
+        text = text.split("(", 1)[0].rstrip()
+    run = _NAME_RUN.match(doc_text, start)
+    if run is not None and len(run.group()) > len(text) and run.group().startswith(text):
+        words = run.group().split()
+        while len(words) > len(text.split()):
+            longer = " ".join(words)
+            if any(not c.loose for c in gazetteer.lookup(longer)):
+                return start, longer
+            words.pop()
+    return start, text
 
 
 def _rescued(candidates: tuple[Entry, ...], text: str, locative: bool,
@@ -344,7 +455,8 @@ def _embedded(ent: Entity, doc_text: str, gazetteer: Gazetteer,
             text = doc_text[start:end]
             candidates = known.get(exact_key(text)) or _country(text, gazetteer)
             if candidates:
-                yield _Mention(Span(start, end, text), candidates, 1, None)
+                yield _Mention(Span(start, end, text), candidates, 1, None,
+                               adjective=gazetteer.demonym(text) is not None)
                 i += n
                 break
         else:
@@ -367,7 +479,7 @@ def _demonyms(text: str, offset: int, gazetteer: Gazetteer) -> list[_Mention]:
         if entry is not None:
             start = offset + match.start()
             found.append(_Mention(Span(start, offset + match.end(), match.group()), (entry,), 1,
-                                  None))
+                                  None, adjective=True))
     return found
 
 
@@ -383,8 +495,9 @@ def _words_before(text: str, start: int, cues: dict[str, frozenset[str]],
                   window: int = 60) -> list[str]:
     """The words before a name, without modifiers that do not change the cue ("in central")."""
     words = re.findall(r"[\w\-]+", text[max(0, start - window):start].lower())
-    while words and words[-1] in cues["modifier"]:
-        words.pop()
+    while words and (words[-1] in cues["modifier"] or (
+            words[-1] == "the" and len(words) > 1 and words[-2] != "of")):
+        words.pop()  # "in the X", "in central X"; but "the policies of the X" is no cue
     return words
 
 
@@ -431,7 +544,8 @@ def _nest(mentions: list[_Mention], text: str) -> list[_Mention]:
     nested = list(mentions)
     for i in range(len(nested) - 1):
         inner, outer = nested[i], nested[i + 1]
-        if _CONTAINER_GAP.fullmatch(text[inner.span.end:outer.span.start]):
+        gap_start = min(_after_unit_word(text, inner.span.end), outer.span.start)
+        if _CONTAINER_GAP.fullmatch(text[gap_start:outer.span.start]):
             nested[i] = dataclasses.replace(inner, container=outer.candidates,
                                             container_name=(outer.span.text, outer.want))
             nested[i + 1] = dataclasses.replace(outer, contents=inner.candidates)
