@@ -76,3 +76,9 @@ def test_a_former_member_of_the_kenyan_police_is_a_kenyan_civilian() -> None:
 def test_a_serving_police_officer_stays_police() -> None:
     (actor,) = actors("A police officer was shot outside his house.")
     assert actor.sector == "police"
+
+
+def test_an_army_member_is_the_military_and_a_clan_member_no_armed_man() -> None:
+    assert [a.sector for a in actors("Gunmen shot dead an army member.")] == [
+        "unidentified armed group", "military"]
+    assert [a.sector for a in actors("Police arrested a clan member.")] == ["police"]

@@ -103,8 +103,11 @@ def _generic(doc: Doc, match: Match[lexicons.GenericActor]) -> list[tuple[int, i
     head = doc[match.end - 1]
     if head.pos_ not in ("NOUN", "PROPN") and head.lemma_ != "police":
         return []
-    if head.dep_ == "compound" and head.head.i >= match.end:
-        return []  # "government" in "government forces": the phrase's head speaks for it
+    if head.dep_ == "compound" and head.head.i >= match.end and not (
+            head.head.lemma_.lower() in _MEMBER_NOUNS and match.value.sector in ARMED_SECTORS):
+        # "government" in "government forces": the phrase's head speaks for it; but in "an
+        # army member", "a police commander" the armed body names the person
+        return []
     start, end = _modifier_range(head)
     start = min(start, match.start)
     kind = match.value
