@@ -81,11 +81,23 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
     return j
 
 
+def _to_hospital(toks: Sequence[Token], j: int) -> bool:
+    """'was taken to Mercy General Hospital', 'were rushed to St. Luke's Medical Center':
+    people carried to a hospital, named or not (the wounded, unless they died)."""
+    t = tables()
+    if j + 2 >= len(toks) or toks[j].text not in t.singles("carried") \
+            or toks[j + 1].text != "to":
+        return False
+    return any(toks[k].text in t.singles("hospital") and toks[k].sent == toks[j].sent
+               for k in range(j + 2, min(j + 10, len(toks))))
+
+
 def _shot(toks: Sequence[Token], i: int, n: int) -> bool:
     """Whether the kind words toks[i:i+n] tell people hit by gunfire ('were shot', 'gunshot
     wounds') or taken to hospital: some of them may have died."""
-    return toks[i].text in tables().singles("shot") or any(
-        toks[k].text in ("gunshot", "hospital") for k in range(i, i + n))
+    return toks[i].text in tables().singles("shot") or _to_hospital(toks, i) or any(
+        toks[k].text in ("gunshot", "hospital", "bullet", "bullets", "gunfire")
+        for k in range(i, i + n))
 
 
 def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
@@ -94,9 +106,10 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     t = tables()
     who_end = _victims(toks, c.end)
     j, passive = who_end, False
-    if j + 2 < len(toks) and toks[j].text == "," and toks[j + 1].text.isdigit() \
-            and toks[j + 2].text == ",":
-        j += 3  # "John Smith, 34, died"
+    also = 1 if j + 1 < len(toks) and toks[j + 1].text == "also" else 0
+    if j + 2 + also < len(toks) and toks[j].text == "," and toks[j + 1 + also].text.isdigit() \
+            and toks[j + 2 + also].text == ",":
+        j += 3 + also  # "John Smith, 34, died", "another teen, also 15, was shot"
     while j < len(toks) and j - who_end < 6 and toks[j].text in t.singles("filler") \
             and not cue_at(toks, j):
         passive = passive or toks[j].text in t.singles("passive")
@@ -105,6 +118,8 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     # "the shooting left a man injured": the count is the object of 'left', its kind a state
     passive = passive or (c.start > 0 and toks[c.start - 1].text in t.singles("leaving"))
     cue = cue_at(toks, j) if j < len(toks) and toks[j].sent == toks[c.start].sent else None
+    if cue is None and _to_hospital(toks, j):
+        cue = ("wounded", "state", 2)
     if cue is None:
         # "three soldiers and two civilians were killed", "a colonel, a judge, and a senator
         # were killed": each count of the list shares the predicate
@@ -113,8 +128,15 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
         if depth < 4 and j < len(toks) and toks[j].text in ("and", "or", ",") \
                 and (nxt := counts.get(j + step)) is not None:
             link = _right_link(toks, nxt, counts, depth + 1)
+            if link and toks[j].text == "," and step == 1 \
+                    and not _list_item(toks, c, who, nxt, link):
+                return None  # "Galan, the party's candidate, was killed": an apposition
             return Link(link.kind, who, c.start, link.last, link.shot) if link else None
-        return None
+        m = _past_clause(toks, c.start, j, counts)
+        cue = cue_at(toks, m) if m is not None else None
+        if m is None or cue is None:
+            return None
+        j, passive = m, True
     kind, role, n = cue
     if role in ("toll",) or (role == "noun" and c.start > 0 and (
             left := cue_at(toks, c.start - 1)) and left[1] == "transitive"):
@@ -134,6 +156,51 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     if any(toks[k].text in t.singles("perpetrator") for k in range(c.end, j)):
         return None  # "five men suspected of killing": the count names the suspects
     return Link(kind, who, c.start, j + n - 1, _shot(toks, j, n))
+
+
+_CLAUSE_OPENERS = frozenset({"who", "that", "from", "of", "in", "at", "on"})
+_CLAUSE_ENDS = frozenset({",", ";", ".", ":", "--", "[", "]", "(", ")", "where", "when",
+                          "while", "after", "because", "but", "said", "says", "say", "if",
+                          "whether", "than"})
+
+
+def _past_clause(toks: Sequence[Token], start: int, j: int,
+                 counts: dict[int, Count]) -> int | None:
+    """The kind word after a clause that tells more of the victims: 'two policemen guarding
+    the consulate were killed', 'two women who worked there were brutally murdered'."""
+    t = tables()
+    if j >= len(toks) or not (toks[j].text.endswith("ing") or toks[j].text in _CLAUSE_OPENERS
+                              or toks[j - 1].text == "who" or toks[j - 1].text.endswith("ing")):
+        return None
+    for k in range(j, min(j + 15, len(toks))):
+        w = toks[k].text
+        if toks[k].sent != toks[start].sent or w in _CLAUSE_ENDS or cue_at(toks, k) \
+                or (k > j and k in counts and counts[k].person not in ("name", "bare")):
+            return None if w not in ("died", "perished") else k
+        if w in ("were", "was", "been"):
+            m = k + 1
+            while m < len(toks) and m - k <= 3 and (toks[m].text in t.singles("adverb")
+                                                     or toks[m].text.endswith("ly")):
+                m += 1
+            cue = cue_at(toks, m)
+            ok = cue is not None and cue[0] in ("killed", "wounded") \
+                and cue[1] in ("transitive", "state") and not toks[m].text.endswith("ing")
+            return m if ok else None
+    return None
+
+
+def _list_item(toks: Sequence[Token], c: Count, who: tuple[int, int] | None, nxt: Count,
+               link: Link) -> bool:
+    """Whether a count before a comma is an item of a list of victims ('a judge, a colonel and
+    a senator were killed'), not a time or an apposition ('at 1210 GMT, four people were
+    killed', 'Galan, the party's candidate, was killed'): people, the next count no 'the',
+    and an 'and' or 'or' closing the list."""
+    head = toks[who[1] - 1].text if who else ""
+    people = person_words() | {"people", "persons"}
+    return (c.person in ("article", "determiner") or head in people
+            or (head.endswith("s") and head[:-1] in people) or head.endswith("men")) \
+        and toks[nxt.start].text not in tables().singles("determiner") \
+        and any(toks[k].text in ("and", "or") for k in range(nxt.start, link.last))
 
 
 def _left_link(toks: Sequence[Token], c: Count) -> Link | None:
@@ -326,6 +393,9 @@ def _subject(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
     return first, end
 
 
+# Words for a group of people: 'its crew died' tells no count.
+_GROUPS = frozenset({"crew", "family", "group", "patrol", "unit", "army", "police", "population",
+                     "troops", "forces", "team", "staff", "passengers"})
 _NEGATION = frozenset({"no", "not", "never", "nobody", "none", "neither", "nor"})
 # Endings of English plurals of words for people ('Hondurans', 'peasants', 'workers'); names
 # in -s ('Flores', 'Navas') keep the one victim.
@@ -334,7 +404,8 @@ _PLURAL_ENDINGS = ("ans", "ants", "ents", "ers", "ors", "ists", "ies", "ites", "
 
 def _one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Link]:
     """On ALL-CAPS text: one person killed or wounded by the grammar alone, where no count was
-    linked to the kind word: '<words> was [also] killed' and 'the murder of <words>'."""
+    linked to the kind word: '<words> was [also] killed', '<words> died' and 'the murder of
+    <words>'."""
     t = tables()
     adverbs = t.singles("adverb")
     victim_of = t.phrases("victim_of")
@@ -353,6 +424,16 @@ def _one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Link]:
             who = _subject(toks, j - 1 if tok.text == "been" else j)
             if who is not None:
                 yield Link(cue[0], who, who[0], m + cue[2] - 1)
+        elif tok.text == "died" and j not in taken:
+            k = j
+            while k > 0 and j - k < 2 and toks[k - 1].text in adverbs:
+                k -= 1
+            who = _subject(toks, k)
+            head = toks[who[1] - 1].text if who else ""
+            if who is not None and not (head in people or head in _GROUPS
+                                        or head.endswith(_PLURAL_ENDINGS)
+                                        or (head.endswith("s") and head[:-1] in people)):
+                yield Link("killed", who, who[0], j)  # 'NAVAS DIED', not 'PEASANTS DIED'
         elif (n := match_phrase(toks, j, victim_of)) and j + n < len(toks) and j + n not in taken:
             end = j + n
             while end < len(toks) and end - (j + n) < 5 and toks[end].sent == tok.sent \
@@ -380,7 +461,13 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
     previous: Link | None = None
     links: list[tuple[Link, Count]] = []
     for c in counts.values():
-        link = _right_link(toks, c, counts) or _left_link(toks, c) or _listed(toks, c, previous)
+        # "the death of four students who had been kidnapped": the noun before tells it
+        of_noun = _left_link(toks, c) if c.start > 0 and toks[c.start - 1].text == "of" \
+            and not c.person else None
+        if of_noun is not None and (cue_at(toks, of_noun.first) or ("", ""))[1] != "noun":
+            of_noun = None  # 'a toll of 1 person wounded': the toll is no noun of it
+        link = of_noun or _right_link(toks, c, counts) or _left_link(toks, c) \
+            or _listed(toks, c, previous)
         previous = link if link is not None and link.first < c.start else None
         if link is None or (c.person in ("article", "determiner") and link.first == c.start
                             and not (

@@ -287,7 +287,8 @@ def is_measure(toks: Sequence[Token], c: Count) -> bool:
         or (nxt == "-" and after.strip("-") in units | ages) \
         or (nxt.startswith("-") and nxt.strip("-") in units | ages) \
         or (c.best is not None and c.best > MAX_COUNT) \
-        or prev in ("$", "no.", "#", "number", "resolution", "article", "route", "highway")
+        or prev in ("$", "no.", "#", "number", "resolution", "article", "route", "highway",
+                    "aged", "ages", "channel")
 
 
 def cue_at(toks: Sequence[Token], i: int) -> tuple[FigureKind, str, int] | None:
