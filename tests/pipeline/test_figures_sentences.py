@@ -250,6 +250,14 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     ('THE BOMB LEFT A TOLL OF 1 PERSON WOUNDED.',
      [('wounded', 'PERSON', 1, 1, 1, False)]),
     ('THE HELICOPTER WAS DOWNED AND ITS CREW DIED.', []),
+    ('A girl in the back seat received minor injuries.',
+     [('wounded', 'girl', 1, 1, 1, False)]),
+    ('A woman sustained a gunshot wound to the leg.',
+     [('wounded', 'woman', 1, 1, 1, False)]),
+    ('Two of the workers were treated at a clinic.',
+     [('wounded', 'the workers', 2, 2, 2, False)]),
+    ('Three teenagers are recovering after the shooting.',
+     [('wounded', 'teenagers', 3, 3, 3, False)]),
     # a mixed-case name is the tagger's: the grammar rule is for ALL-CAPS text only
     ('The treasurer of the club was killed on Monday.', []),
     # the people shot, taken to hospital or left injured are the wounded

@@ -68,6 +68,8 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
     j = i
     if j < len(toks) and toks[j].text == "of":
         j += 1
+        if j + 1 < len(toks) and toks[j].text in ("the", "those", "these", "his", "her", "their"):
+            j += 1  # "three of the victims"
     fillers = t.singles("filler") - {"of", "them", "others"}
     while j < len(toks) and j - i < limit and toks[j].sent == toks[i].sent:
         w = toks[j].text
@@ -110,9 +112,12 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     if j + 2 + also < len(toks) and toks[j].text == "," and toks[j + 1 + also].text.isdigit() \
             and toks[j + 2 + also].text == ",":
         j += 3 + also  # "John Smith, 34, died", "another teen, also 15, was shot"
-    while j < len(toks) and j - who_end < 6 and toks[j].text in t.singles("filler") \
-            and not cue_at(toks, j):
-        passive = passive or toks[j].text in t.singles("passive")
+    suffering = t.singles("suffering")
+    while j < len(toks) and j - who_end < 6 and not cue_at(toks, j) and (
+            toks[j].text in t.singles("filler") or (toks[j].text in ("a", "an")
+                                                    and toks[j - 1].text in suffering)):
+        passive = passive or toks[j].text in t.singles("passive") \
+            or toks[j].text in t.singles("suffering")  # 'a child received minor injuries'
         j += 1
     who = (c.end, who_end) if who_end > c.end else None
     # "the shooting left a man injured": the count is the object of 'left', its kind a state
@@ -177,6 +182,13 @@ def _past_clause(toks: Sequence[Token], start: int, j: int,
         if toks[k].sent != toks[start].sent or w in _CLAUSE_ENDS or cue_at(toks, k) \
                 or (k > j and k in counts and counts[k].person not in ("name", "bare")):
             return None if w not in ("died", "perished") else k
+        if w in t.singles("suffering"):  # 'a boy in the car received minor injuries'
+            m = k + 1
+            while m < len(toks) and m - k <= 3 and toks[m].text in t.singles("filler") \
+                    and not cue_at(toks, m):
+                m += 1
+            cue = cue_at(toks, m)
+            return m if cue is not None and cue[0] == "wounded" else None
         if w in ("were", "was", "been"):
             m = k + 1
             while m < len(toks) and m - k <= 3 and (toks[m].text in t.singles("adverb")
