@@ -72,6 +72,8 @@ SUB_TYPES: list[tuple[str, str | None]] = [
     ("Demonstrators torched cars and smashed shop windows during the march.",
      "Violent demonstration"),
     ("Villagers beat a farmer to death after accusing him of witchcraft.", "Mob violence"),
+    ("Residents caught a suspected thief at the market and beat him to death.", "Mob violence"),
+    ("A man accused of theft was beaten and killed by villagers on Sunday.", "Mob violence"),
     # Strategic developments
     ("The government and the rebels signed a ceasefire agreement in the capital.", "Agreement"),
     ("Forty fighters surrendered to government forces in the north.", "Agreement"),

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch import lexicons
 from fogwatch.nlp import Doc
+from fogwatch.pipeline.event_framing import crowd_assault, unrealised
 from fogwatch.pipeline.event_lead import PROTEST_ESCALATION, escalate
 from fogwatch.pipeline.event_parties import (
     ARMED,
@@ -118,25 +119,6 @@ def _protest_purposes() -> frozenset[str]:
     return frozenset(r["lemma"].lower() for r in lexicons.read_table("events_protest_purposes.csv"))
 
 
-@functools.lru_cache(maxsize=1)
-def _unrealised_verbs() -> frozenset[str]:
-    """Verbs under which a development is asked for or refused, not done ("demanded a truce")."""
-    return frozenset(r["lemma"].lower()
-                     for r in lexicons.read_table("events_unrealised_verbs.csv"))
-
-
-def _unrealised(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
-    """Whether a strategic development or a territorial change hangs beneath a verb of asking,
-    refusing or failing ("called for a ceasefire", "failed to reach an agreement"): told as
-    wanted or refused, it did not happen."""
-    trig = match.value
-    if trig.event_type != "Strategic developments" and trig.sub_event_type != "@territory":
-        return False
-    verbs = _unrealised_verbs()
-    return any(a.lemma_.lower() in verbs and not match.start <= a.i < match.end
-               for a in doc[match.start:match.end].root.ancestors)
-
-
 def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
                       ) -> list[Match[lexicons.Trigger]]:
     """The sentence's triggers, less those a look-alike story (of the given classes) or a topic
@@ -149,8 +131,11 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
     masked = {i for c in cues if c.value[1] == "mask" for i in range(c.start, c.end)}
     purpose = bool(muted) and any(t.lemma_.lower() in _protest_purposes()
                                   for t in doc[sent.start:sent.end])
+    triggers = trigger_index().find(doc, sent.start, sent.end)
+    if "crime" in muted and crowd_assault(doc, triggers):
+        muted -= {"crime"}  # "residents beat a suspected thief": mob justice, not a crime story
     found = []
-    for m in trigger_index().find(doc, sent.start, sent.end):
+    for m in triggers:
         if masked.intersection(range(m.start, m.end)):
             continue
         if m.value.weak and (muted - SPARE_ASSAULTS or muted and m.value.plover_event != "ASSAULT"):
@@ -158,7 +143,7 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
                 continue  # people gather "to demand help after the floods": still a protest
         if m.end - m.start == 1 and doc[m.start].pos_ == "PROPN" and m.value.rank < 60:
             continue  # "March", "Rally" as names, not events
-        if _unrealised(doc, m):
+        if unrealised(doc, m):
             continue
         found.append(m)
     if any(m.value.sub_event_type == "Peaceful protest" for m in found):
