@@ -45,3 +45,18 @@ def test_town_after_through_is_a_place() -> None:
 def test_big_town_after_a_bare_in_is_found_even_untagged() -> None:
     found = named("On 8 March, around 900 nurses protested in Sevilla about staff cuts.")
     assert found["Sevilla"].country == "ESP"
+
+
+def test_town_inside_a_facility_name_is_a_place() -> None:
+    found = named("On 7 May, cyclists rallied in front of the City Hall in Malmo for bike lanes.")
+    assert found["Malmo"].country == "SWE"
+
+
+def test_town_that_names_its_district_is_found_after_a_bare_in() -> None:
+    found = named("On 2 April, nurses gathered outside the Prefecture in Lecco over pay.")
+    assert found["Lecco"].country == "ITA"
+
+
+def test_district_before_its_province_is_found_in_it() -> None:
+    found = named("On 19 May, in Nicolas Flores, Hidalgo, farmers blocked a road.")
+    assert (found["Nicolas Flores"].country, found["Nicolas Flores"].precision) == ("MEX", 2)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # spaCy's entity type, for the annotations only (nlp.py owns 
 __all__ = ["find_places"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-RESCUE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT"})
+RESCUE_LABELS = frozenset({"ORG", "PERSON", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 EMBEDDING_LABELS = frozenset({"ORG", "FAC"})
 BIG_TOWN = 100_000  # an untagged name after a bare "in" that is a town this big is that town
 _CONTAINER_GAP = re.compile(r"\s*(city|town|village)?\s*(,|\(|,?\s*in|,?\s*in the)\s*",
@@ -39,6 +39,7 @@ _CONTAINER_GAP = re.compile(r"\s*(city|town|village)?\s*(,|\(|,?\s*in|,?\s*in th
 # A run of capitalised words, with Arabic-style articles between them ("Kafr al-Numan").
 _NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?: |-|(?: | al-| el-| as-| ash-| ad-| ar-| an-)"
                        r"| (?:de|do|da|dos|das|del|di|du|des|la|le) )[A-Z][\w'’]*)*")
+_IN_NAME = re.compile(r"\s(?:in|at)\s([A-Z][\w'’]*(?: [A-Z][\w'’]*)*)$")
 _SUBPARTS = re.compile(r"\s+[-–]\s+|,\s*")
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -230,7 +231,7 @@ def _container_after(text: str, end: int, candidates: tuple[Entry, ...], gazette
         while outer_words:
             outer = tuple(c for c in gazetteer.lookup(" ".join(outer_words))
                           if c.kind in {"admin1", "admin2", "country"})
-            inside = tuple(c for c in candidates if c.kind in {"city", "admin1"}
+            inside = tuple(c for c in candidates if c.kind in {"city", "admin1", "admin2"}
                            and any(_contains(o, c) for o in outer))
             if loose and not inside:
                 inside = tuple(c for c in candidates if c.kind == "city" and any(
@@ -334,7 +335,9 @@ def _untagged(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozens
                 yield _Mention(Span(token.idx, token.idx + len(name), name), exact,
                                2 if near else 1, None)
                 break
-            big = any(c.population >= BIG_TOWN for c in towns)
+            # a big town, or one that names its own district ("in Lecco"), is that town
+            big = any(c.population >= BIG_TOWN for c in towns) or any(
+                c.kind == "admin2" and c.country == t.country for c in exact for t in towns)
             if towns and (strong or big or any(c.country in countries for c in towns)):
                 near = _ends_with(before, cues["near_before"], cues)
                 yield _Mention(Span(token.idx, token.idx + len(name), name), towns,
@@ -397,6 +400,13 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
         # "Manaus - East Zone", "Homs, Syria": the first part is the place.
         text = _SUBPARTS.split(text, maxsplit=1)[0]
         candidates = gazetteer.lookup(text) if text != ent.text else ()
+    inner = _IN_NAME.search(text) if not candidates else None
+    if inner is not None:
+        # "the City Hall in Malmo": a facility named with its town; the town is a place
+        start, text = start + inner.start(1), inner.group(1)
+        found = gazetteer.lookup(text)
+        return _Mention(Span(start, start + len(text), text), found, 1, None) \
+            if found else None
     if ent.label_ in RESCUE_LABELS and exact_key(text) not in known:
         candidates = _rescued(candidates, text, _locative(before, cues), follows_place)
     elif ent.label_ == "LOC":
