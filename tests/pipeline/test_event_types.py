@@ -60,6 +60,7 @@ SUB_TYPES: list[tuple[str, str | None]] = [
     # Protests
     ("Hundreds of teachers rallied outside the ministry.", "Peaceful protest"),
     ("Farmers marched to parliament to demand higher crop prices.", "Peaceful protest"),
+    ("Taxi drivers blocked access to the airport over a new fuel levy.", "Peaceful protest"),
     ("Police fired tear gas to disperse protesters.", "Protest with intervention"),
     ("Police detained a dozen activists during a protest outside the court.",
      "Protest with intervention"),
