@@ -66,7 +66,7 @@ def _strike() -> Extraction:
         place=kansafra, when=When(dt.date(2024, 3, 4), dt.date(2024, 3, 4), "day",
                                   _span(STRIKE_TEXT, "Monday")),
         figures=(figure,), claims=(claim,), certainty="reported",
-        fatalities=Fatalities(4, 4, 4),
+        fatalities=Fatalities(4, 4, 4), typed_by="events_triggers.csv: struck",
         evidence=(Evidence("event", _span(STRIKE_TEXT, "struck")),
                   Evidence("location", _span(STRIKE_TEXT, "Kansafra")),
                   Evidence("date", _span(STRIKE_TEXT, "Monday"))))

@@ -130,6 +130,12 @@ def test_event_detail_has_the_event_and_its_document_text(client: TestClient) ->
     assert (body["event"]["id"], body["document"]["text"]) == ("strike", STRIKE_TEXT)
 
 
+def test_an_event_says_what_decided_its_type(client: TestClient) -> None:
+    listed = client.get("/api/events", params={"type": "Air/drone strike"}).json()["items"]
+    detail = client.get(f"/api/events/{STRIKE_ID}/strike").json()["event"]
+    assert listed[0]["typed_by"] == detail["typed_by"] == "events_triggers.csv: struck"
+
+
 def test_event_detail_takes_the_documents_own_id(client: TestClient) -> None:
     assert client.get("/api/events/strike-story/strike").json()["event"]["content_hash"] == (
         STRIKE_ID)

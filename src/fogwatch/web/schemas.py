@@ -92,8 +92,12 @@ class EventOut(BaseModel):
     id: str
     doc_id: str = Field(description="The input's own id of the document, else its content hash.")
     content_hash: str
-    event_type: str | None
+    event_type: str | None = Field(description="ACLED's event type; null for an event ACLED "
+                                   "does not code (things said, ordinary crime).")
     sub_event_type: str | None
+    typed_by: str | None = Field(default=None, description=(
+        "What decided the type: a row of a trigger table or a named rule; the words it rested "
+        "on are the evidence items of field 'event_type'."))
     plover: PloverOut | None
     actor1: ActorOut | None
     actor2: ActorOut | None
