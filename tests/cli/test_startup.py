@@ -1,6 +1,6 @@
 """The CLI starts without its heavy libraries: `fogwatch --help`, `events` or `export` must not
-wait seconds for spaCy, SciPy (datasketch), matplotlib, FastAPI, trafilatura or alembic; each
-loads when a command first needs it."""
+wait seconds for spaCy, SciPy (datasketch), matplotlib, FastAPI, trafilatura, alembic or
+pyarrow; each loads when a command first needs it."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from fogwatch.cli.main import app
 
 HEAVY = ("spacy", "datasketch", "scipy", "matplotlib", "fastapi", "uvicorn", "trafilatura",
-         "alembic", "dask", "distributed")
+         "alembic", "dask", "distributed", "pyarrow")
 
 
 def _loaded_after(code: str) -> list[str]:

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from fogwatch.export.parquet import EVENT_SCHEMA, events_table
+from fogwatch.export.parquet import event_schema, events_table
 
 from .conftest import protest_event, strike_event
 
@@ -23,11 +23,11 @@ def _written(tmp_path: Path) -> Path:
 
 
 def test_file_schema_is_the_documented_schema(tmp_path: Path) -> None:
-    assert pq.read_schema(_written(tmp_path)).remove_metadata() == EVENT_SCHEMA.remove_metadata()
+    assert pq.read_schema(_written(tmp_path)).remove_metadata() == event_schema().remove_metadata()
 
 
 def test_dates_are_date32_and_counts_nullable_int32() -> None:
-    schema = EVENT_SCHEMA
+    schema = event_schema()
     assert (schema.field("date_start").type, schema.field("fatalities_best").type,
             schema.field("geo_precision").type) == (pa.date32(), pa.int32(), pa.int8())
 
@@ -62,3 +62,11 @@ def test_duckdb_reads_dates_and_counts_with_their_types(tmp_path: Path) -> None:
     rows = duckdb.sql(f"SELECT event_id, date_start, fatalities_best FROM '{path}' "
                       "ORDER BY date_start").fetchall()
     assert rows == [("strike", dt.date(2020, 2, 10), 10), ("protest", dt.date(2021, 3, 1), None)]
+
+
+def test_each_row_says_what_decided_the_type() -> None:
+    import dataclasses
+
+    typed = dataclasses.replace(strike_event(), typed_by="events_triggers.csv: air strike*")
+    table = events_table([typed, protest_event()], {})
+    assert table.column("typed_by").to_pylist() == ["events_triggers.csv: air strike*", None]

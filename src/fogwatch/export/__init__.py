@@ -11,12 +11,11 @@ from fogwatch.export.acled import ACLED_COLUMNS, acled_row, acled_rows
 from fogwatch.export.files import ExportFormat, ExportSummary, atomic_output, write_export
 from fogwatch.export.geojson import FeatureCollection, feature_collection
 from fogwatch.export.jsonl import event_record, jsonl_lines
-from fogwatch.export.parquet import EVENT_SCHEMA, events_table
+from fogwatch.export.parquet import event_schema, events_table
 from fogwatch.export.ucdp import UCDP_COLUMNS, ucdp_row, ucdp_rows
 
 __all__ = [
     "ACLED_COLUMNS",
-    "EVENT_SCHEMA",
     "UCDP_COLUMNS",
     "ExportFormat",
     "ExportSummary",
@@ -27,6 +26,7 @@ __all__ = [
     "events_table",
     "feature_collection",
     "event_record",
+    "event_schema",
     "jsonl_lines",
     "ucdp_row",
     "ucdp_rows",

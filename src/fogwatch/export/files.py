@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pyarrow.parquet as pq
-
 from fogwatch.errors import FogwatchError
 from fogwatch.export.acled import ACLED_COLUMNS, NOT_ACLED, acled_rows
 from fogwatch.export.geojson import feature_collection
@@ -76,6 +74,8 @@ def write_export(fmt: ExportFormat, events: Sequence[Event], output: Path, *,
             return ExportSummary(len(events) - collection.unlocated, collection.unlocated,
                                  "no coordinates" if collection.unlocated else None)
         if fmt is ExportFormat.PARQUET:
+            import pyarrow.parquet as pq  # only for Parquet: pyarrow takes a while to load
+
             pq.write_table(events_table(events, refs), temporary)
             return ExportSummary(len(events))
         with temporary.open("w", encoding="utf-8", newline="\n") as stream:

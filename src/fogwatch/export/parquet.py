@@ -8,6 +8,7 @@ One row per event; pandas (`read_parquet`), DuckDB and R's arrow read it with th
 | doc_id | string | the input's id, else the document's content hash |
 | content_hash | string | the document's content hash |
 | event_type, sub_event_type | string | ACLED's type and sub-type; null: no ACLED event |
+| typed_by | string | what decided the type: a trigger-table row or a named rule |
 | plover_event, plover_mode | string | PLOVER event type and mode |
 | actor1, actor1_id, actor1_country, actor1_sector | string | side 1's first actor, id, ISO3 |
 | actor2, actor2_id, actor2_country, actor2_sector | string | the same for side 2 |
@@ -29,23 +30,29 @@ ACLED leaves out, such as a shooting in a robbery, or a thing said, such as talk
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
-from typing import Any
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from fogwatch.export.fields import source_names
 from fogwatch.records import Actor, Event
 
-__all__ = ["EVENT_SCHEMA", "event_record", "events_table"]
+if TYPE_CHECKING:  # pyarrow is imported when a table is made, not at CLI start-up
+    import pyarrow as pa
 
-_TEXT = ("event_id", "doc_id", "content_hash", "event_type", "sub_event_type", "plover_event",
-         "plover_mode", "actor1", "actor1_id", "actor1_country", "actor1_sector", "actor2",
-         "actor2_id", "actor2_country", "actor2_sector")
+__all__ = ["event_record", "event_schema", "events_table"]
 
-EVENT_SCHEMA = pa.schema(
-    [pa.field(name, pa.string()) for name in _TEXT]
-    + [
+_TEXT = ("event_id", "doc_id", "content_hash", "event_type", "sub_event_type", "typed_by",
+         "plover_event", "plover_mode", "actor1", "actor1_id", "actor1_country",
+         "actor1_sector", "actor2", "actor2_id", "actor2_country", "actor2_sector")
+
+
+@functools.cache
+def event_schema() -> pa.Schema:
+    """The Arrow schema of the events table (the columns above, in that order)."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(name, pa.string()) for name in _TEXT] + [
         pa.field("assoc_actors1", pa.list_(pa.string())),
         pa.field("assoc_actors2", pa.list_(pa.string())),
         pa.field("date_start", pa.date32()),
@@ -64,23 +71,24 @@ EVENT_SCHEMA = pa.schema(
         pa.field("fatalities_high", pa.int32()),
         pa.field("certainty", pa.string()),
         pa.field("sources", pa.list_(pa.string())),
-    ],
-    metadata={"fogwatch.schema": "events/1"},
-)
+    ], metadata={"fogwatch.schema": "events/2"})
 
 
 def events_table(events: Iterable[Event], refs: Mapping[str, str | None]) -> pa.Table:
-    """The events as a table of `EVENT_SCHEMA`; `refs` maps content hashes to input ids."""
+    """The events as a table of `event_schema()`; `refs` maps content hashes to input ids."""
+    import pyarrow as pa
+
     records = [event_record(e, refs.get(e.doc_id) or e.doc_id) for e in events]
-    return pa.Table.from_pylist(records, schema=EVENT_SCHEMA)
+    return pa.Table.from_pylist(records, schema=event_schema())
 
 
 def event_record(event: Event, doc_id: str) -> dict[str, Any]:
-    """One event as a row of `EVENT_SCHEMA` (Python values; dates as datetime.date)."""
+    """One event as a row of `event_schema()` (Python values; dates as datetime.date)."""
     place, when, fatalities = event.place, event.when, event.fatalities
     return {
         "event_id": event.id, "doc_id": doc_id, "content_hash": event.doc_id,
         "event_type": event.event_type, "sub_event_type": event.sub_event_type,
+        "typed_by": event.typed_by,
         "plover_event": event.plover.event if event.plover else None,
         "plover_mode": event.plover.mode if event.plover else None,
         **_actor("actor1", event.actors1[0] if event.actors1 else None),
