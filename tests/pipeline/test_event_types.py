@@ -101,6 +101,7 @@ SUB_TYPES: list[tuple[str, str | None]] = [
     ("The rebels demanded a truce before any talks on the future of the valley.", NONE),
     ("The two parties failed to reach an agreement on the border dispute.", NONE),
     ("The council rejected a call for more troops to be deployed in the province.", NONE),
+    ("The patient remains in stable condition and prices have stabilised.", NONE),
 ]
 
 # verbal and cooperative events told beside a violent one: (text, PLOVER event expected among
