@@ -1,0 +1,122 @@
+"""Figures, part two: one victim told by the grammar alone on ALL-CAPS wires. The tagger finds
+no names in ALL-CAPS text, so "RAMON ORTIZ, A FARMER, WAS KILLED", "ORTIZ DIED" and "THE MURDER
+OF RAMON ORTIZ" have no count; their grammar tells one person all the same. `figures` (the
+stage) turns each into a figure of one where no count was linked to the kind word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from fogwatch.pipeline.figures_counts import STOP, Token, cue_at, match_phrase, number_at, tables
+from fogwatch.records import FigureKind
+
+__all__ = ["Named", "one_named"]
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    kind: FigureKind
+    who: tuple[int, int]  # token range of the person's words
+    first: int  # token range of the whole figure
+    last: int
+
+
+_CLAUSE_START = frozenset({"--", "]", ";", ":", "\"", "that", "and", "but"})
+
+
+def _words_back(toks: Sequence[Token], end: int, limit: int = 5) -> int:
+    """Start of the run of plain words (no stop word, filler or kind word) ending before end."""
+    fillers = tables().singles("filler")
+    k = end
+    while k > 0 and end - k < limit and toks[k - 1].sent == toks[end - 1].sent:
+        w = toks[k - 1].text
+        if not (w.isalpha() or w == "'s") or w in STOP or w in fillers or toks[k - 1].in_date \
+                or cue_at(toks, k - 1) or number_at(toks, k - 1) is not None:
+            break
+        k -= 1
+    return k
+
+
+def _subject(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
+    """Token range of the one person before 'was' at toks[k] ('RAMON ORTIZ', or past the
+    apposition in 'RAMON ORTIZ, 45, A FARMER FROM LEON, WAS' and 'RAMON ORTIZ, WHO WAS')."""
+    end = k
+    if end > 1 and toks[end - 1].text == "who" and toks[end - 2].text == ",":
+        end -= 2
+    elif end > 0 and toks[end - 1].text == ",":
+        start = end - 1
+        while start > 0 and toks[start - 1].sent == toks[k].sent \
+                and toks[start - 1].text not in _CLAUSE_START:
+            start -= 1
+        commas = [start - 1] + [n for n in range(start, end) if toks[n].text == ","]
+        end = next((b for a, b in zip(commas, commas[1:], strict=False)
+                    if b > a + 1 and toks[a + 1].text not in STOP and not toks[a + 1].in_date),
+                   0)
+        if not end:
+            return None
+    first = _words_back(toks, end)
+    if first == end or toks[first].text in tables().singles("pronoun") \
+            or toks[first].text in tables().singles("determiner") \
+            or any(toks[n].text in _NEGATION for n in range(max(first - 3, 0), end)):
+        return None  # counted as a count of its own ('the mayor', 'he'), or none at all
+    return first, end
+
+
+# Words for a group of people: 'its crew died' tells no count.
+_GROUPS = frozenset({"crew", "family", "group", "patrol", "unit", "army", "police", "population",
+                     "troops", "forces", "team", "staff", "passengers"})
+_NEGATION = frozenset({"no", "not", "never", "nobody", "none", "neither", "nor"})
+# Endings of English plurals of words for people ('Hondurans', 'peasants', 'workers'); names
+# in -s ('Flores', 'Navas') keep the one victim.
+_PLURAL_ENDINGS = ("ans", "ants", "ents", "ers", "ors", "ists", "ies", "ites", "uits")
+
+
+def one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Named]:
+    """On ALL-CAPS text: one person killed or wounded by the grammar alone, where no count was
+    linked to the kind word: '<words> was [also] killed', '<words> died' and 'the murder of
+    <words>'."""
+    t = tables()
+    adverbs = t.singles("adverb")
+    victim_of = t.phrases("victim_of")
+    people = t.singles("person") | {"people", "persons", "civilians", "members", "others"}
+    for j, tok in enumerate(toks):
+        if tok.text == "was" or (tok.text == "been" and j > 0
+                                 and toks[j - 1].text in ("has", "had")):
+            m = j + 1
+            while m < len(toks) and m - j <= 3 and toks[m].text in adverbs:
+                m += 1
+            cue = cue_at(toks, m) if m < len(toks) and toks[m].sent == tok.sent else None
+            if cue is None or m in taken or cue[0] not in ("killed", "wounded") \
+                    or cue[1] not in ("transitive", "state") or toks[m].text.endswith("ing") \
+                    or (cue[2] == 1 and toks[m].text in t.singles("shot")):
+                continue
+            who = _subject(toks, j - 1 if tok.text == "been" else j)
+            if who is not None:
+                yield Named(cue[0], who, who[0], m + cue[2] - 1)
+        elif tok.text == "died" and j not in taken:
+            k = j
+            while k > 0 and j - k < 2 and toks[k - 1].text in adverbs:
+                k -= 1
+            who = _subject(toks, k)
+            head = toks[who[1] - 1].text if who else ""
+            if who is not None and not (head in people or head in _GROUPS
+                                        or head.endswith(_PLURAL_ENDINGS)
+                                        or (head.endswith("s") and head[:-1] in people)):
+                yield Named("killed", who, who[0], j)  # 'NAVAS DIED', not 'PEASANTS DIED'
+        elif (n := match_phrase(toks, j, victim_of)) and j + n < len(toks) and j + n not in taken:
+            end = j + n
+            while end < len(toks) and end - (j + n) < 5 and toks[end].sent == tok.sent \
+                    and toks[end].text.isalpha() and toks[end].text not in STOP \
+                    and not cue_at(toks, end) and toks[end].text not in t.singles("filler"):
+                end += 1
+            last = toks[end - 1].text if end > j + n else ""
+            if end == j + n or toks[j + n].text in t.singles("object") \
+                    or toks[j + n].text in ("these", "those") or last.endswith(_PLURAL_ENDINGS) \
+                    or last in people or (last.endswith("s") and last[:-1] in people) \
+                    or number_at(toks, j + n) is not None:
+                continue  # 'the murder of priests', 'of the mayor' (a count of its own)
+            yield Named(cast(FigureKind, victim_of[tuple(x.text for x in toks[j:j + n])]),
+                       (j + n, end), j, end - 1)
