@@ -18,64 +18,64 @@ SAMPLE = {
 }
 
 # set -> figure -> floor (every figure here is "higher is better").
-# Re-pinned 2026-11-25 after the figures (4), places (5), event-typing (7) and linking (8) work:
-# one point under the measured figure, rounded down. One floor went down, on purpose:
-# plover-gsr none_on_non_acled 0.90 -> 0.84, the price of the event-typing rules that raised
-# case-dev's weighted F1 0.69 -> 0.81 and acled-notes' macro F1 0.71 -> 0.78 (more of
-# plover-gsr's non-violent sentences now get an event; not yet analysed, see issue 7's note).
+# Re-pinned 2026-11-25 (second pass) after the figures (4), places (5), event-typing (7),
+# non-ACLED events and linking (8) work: one point under the measured figure, rounded down;
+# no floor went down. plover-gsr none_on_non_acled is back up (0.84 -> 0.91): the drop the
+# first pass paid for came from strategic-development triggers under verbs of asking,
+# refusing or failing ("demanded a truce"), which no longer start an event.
 FLOORS: dict[str, dict[str, float]] = {
     "acled-notes": {
         "event_type_accuracy": 0.92,  # measured 0.9300
-        "sub_event_type_accuracy": 0.88,  # measured 0.8967
-        "sub_event_type_weighted_f1": 0.88,  # measured 0.8953
-        "sub_event_type_macro_f1": 0.76,  # measured 0.7781
+        "sub_event_type_accuracy": 0.89,  # measured 0.9000
+        "sub_event_type_weighted_f1": 0.88,  # measured 0.8972
+        "sub_event_type_macro_f1": 0.77,  # measured 0.7812
         "event_recall": 0.98,  # measured 0.9900
-        "location_within_25km": 0.63,  # measured 0.6433
-        "admin1_match": 0.60,  # measured 0.6133
-        "fatalities_exact": 0.91,  # measured 0.9233
+        "location_within_25km": 0.69,  # measured 0.7000
+        "admin1_match": 0.67,  # measured 0.6867
+        "fatalities_exact": 0.91,  # measured 0.9267
         "fatalities_exact_nonzero": 0.66,  # measured 0.6744
-        "event_date_exact": 0.98,  # measured 0.9900
-        "actor1_country_match": 0.82,  # measured 0.8314
+        "event_date_exact": 0.98,  # measured 0.9933
+        "actor1_country_match": 0.86,  # measured 0.8774
     },
     "case-dev": {
-        "sub_event_type_weighted_f1": 0.79,  # measured 0.8077
-        "sub_event_type_macro_f1": 0.75,  # measured 0.7669
+        "sub_event_type_weighted_f1": 0.79,  # measured 0.8097
+        "sub_event_type_macro_f1": 0.75,  # measured 0.7690
         "event_type_accuracy": 0.84,  # measured 0.8582
         "none_on_non_acled": 0.86,  # measured 0.8723
         "event_recall": 0.96,  # measured 0.9756
     },
     "plover-gsr": {
         "event_type_accuracy": 0.89,  # measured 0.9091
-        "sub_event_type_macro_f1": 0.69,  # measured 0.7081
-        "none_on_non_acled": 0.84,  # measured 0.8596
+        "sub_event_type_macro_f1": 0.71,  # measured 0.7209
+        "none_on_non_acled": 0.91,  # measured 0.9298
         "event_recall": 0.99,  # measured 1.0000
     },
     "gwn": {
-        "precision": 0.93,  # measured 0.9435
-        "recall": 0.75,  # measured 0.7646
-        "f1": 0.83,  # measured 0.8447
-        "acc_161km": 0.93,  # measured 0.9450
-        "e2e_acc_161km": 0.71,  # measured 0.7225
-        "geonameid_accuracy": 0.87,  # measured 0.8869
+        "precision": 0.93,  # measured 0.9415
+        "recall": 0.76,  # measured 0.7720
+        "f1": 0.83,  # measured 0.8483
+        "acc_161km": 0.93,  # measured 0.9455
+        "e2e_acc_161km": 0.71,  # measured 0.7299
+        "geonameid_accuracy": 0.87,  # measured 0.8889
     },
     "lgl": {
-        "precision": 0.85,  # measured 0.8632
-        "recall": 0.64,  # measured 0.6550
-        "f1": 0.73,  # measured 0.7448
-        "acc_161km": 0.86,  # measured 0.8709
-        "e2e_acc_161km": 0.63,  # measured 0.6403
-        "geonameid_accuracy": 0.84,  # measured 0.8537
+        "precision": 0.86,  # measured 0.8762
+        "recall": 0.64,  # measured 0.6580
+        "f1": 0.74,  # measured 0.7516
+        "acc_161km": 0.86,  # measured 0.8724
+        "e2e_acc_161km": 0.63,  # measured 0.6437
+        "geonameid_accuracy": 0.84,  # measured 0.8531
     },
     "muc-dev": {
-        "relevance_f1": 0.74,  # measured 0.7500
-        "killed_exact": 0.55,  # measured 0.5663
-        "killed_in_bounds": 0.56,  # measured 0.5783
-        "wounded_exact": 0.81,  # measured 0.8276
+        "relevance_f1": 0.74,  # measured 0.7489
+        "killed_exact": 0.62,  # measured 0.6386
+        "killed_in_bounds": 0.64,  # measured 0.6506
+        "wounded_exact": 0.85,  # measured 0.8621
     },
     "gva": {
-        "killed_exact": 0.63,  # measured 0.6400
-        "killed_exact_nonzero": 0.59,  # measured 0.6078
-        "wounded_exact": 0.55,  # measured 0.5600
+        "killed_exact": 0.73,  # measured 0.7400
+        "killed_exact_nonzero": 0.64,  # measured 0.6569
+        "wounded_exact": 0.69,  # measured 0.7000
     },
     "tempeval3": {
         "precision": 0.91,  # measured 0.9229
