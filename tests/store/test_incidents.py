@@ -10,36 +10,18 @@ from fogwatch.records import (
     Event,
     Extraction,
     Fatalities,
-    Place,
     Plover,
-    When,
     content_hash,
 )
 from fogwatch.store import Store
 
-KANSAFRA = Place("Kansafra", "Idlib", None, "SYR", 35.66, 36.48, 169304, "PPL", 1)
-ANKARA = Place("Ankara", "Ankara", None, "TUR", 39.92, 32.85, 323786, "PPLC", 1)
-
-
-def _story(store: Store, text: str, published: dt.date, place: Place, killed: int) -> Document:
-    doc = Document(id=content_hash(text), text=text, published=published, ref=text[:8])
-    event = Event(id=f"e-{doc.id[:6]}", doc_id=doc.id, event_type="Explosions/Remote violence",
-                  sub_event_type="Air/drone strike", plover=Plover("ASSAULT", "aerial"),
-                  place=place, when=When(published, published, "day"),
-                  fatalities=Fatalities(killed, killed, killed))
-    store.add(Extraction(doc, events=(event,)))
-    return doc
-
-
-def _link_all(store: Store) -> None:
-    mentions = [mention_of(e, d) for e, d in store.event_documents()]
-    store.replace_incidents((), link(mentions), everything=True)
+from .stories import ANKARA, KANSAFRA, link_all, story
 
 
 def test_stored_incidents_come_back_exactly(store: Store) -> None:
     day = dt.date(2024, 3, 4)
-    _story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
-    _story(store, "Strike two on Kansafra.", day, KANSAFRA, 3)
+    story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
+    story(store, "Strike two on Kansafra.", day, KANSAFRA, 3)
     mentions = [mention_of(e, d) for e, d in store.event_documents()]
     incidents = link(mentions)
     store.replace_incidents((), incidents)
@@ -49,19 +31,19 @@ def test_stored_incidents_come_back_exactly(store: Store) -> None:
 
 def test_linked_events_are_no_longer_unlinked(store: Store) -> None:
     day = dt.date(2024, 3, 4)
-    _story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
-    _link_all(store)
-    late = _story(store, "Strike two on Kansafra.", day, KANSAFRA, 3)
+    story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
+    link_all(store)
+    late = story(store, "Strike two on Kansafra.", day, KANSAFRA, 3)
     assert [d.id for _, d in store.event_documents(unlinked_only=True)] == [late.id]
 
 
 def test_replacing_incidents_drops_the_old_ones_and_their_members(store: Store) -> None:
     day = dt.date(2024, 3, 4)
-    _story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
-    _link_all(store)
+    story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
+    link_all(store)
     [old] = store.incidents()
-    _story(store, "Strike two on Kansafra.", day, KANSAFRA, 3)
-    _link_all(store)
+    story(store, "Strike two on Kansafra.", day, KANSAFRA, 3)
+    link_all(store)
     [new] = store.incidents()
     assert len(new.reports) == 2
     keys = [(r.doc_id, r.event_id) for r in new.reports]
@@ -70,9 +52,9 @@ def test_replacing_incidents_drops_the_old_ones_and_their_members(store: Store) 
 
 
 def test_incidents_filter_by_date_and_country(store: Store) -> None:
-    _story(store, "A strike on Kansafra.", dt.date(2024, 3, 4), KANSAFRA, 2)
-    _story(store, "A blast in Ankara.", dt.date(2024, 5, 1), ANKARA, 1)
-    _link_all(store)
+    story(store, "A strike on Kansafra.", dt.date(2024, 3, 4), KANSAFRA, 2)
+    story(store, "A blast in Ankara.", dt.date(2024, 5, 1), ANKARA, 1)
+    link_all(store)
     assert [i.place.name for i in store.incidents() if i.place] == ["Kansafra", "Ankara"]
     assert [i.place.name for i in store.incidents(since=dt.date(2024, 4, 1)) if i.place] == [
         "Ankara"]
@@ -92,7 +74,7 @@ def test_event_documents_between_dates_take_undated_events_by_publication(
 
 
 def test_events_by_key_finds_stored_events(store: Store) -> None:
-    doc = _story(store, "A strike on Kansafra.", dt.date(2024, 3, 4), KANSAFRA, 2)
+    doc = story(store, "A strike on Kansafra.", dt.date(2024, 3, 4), KANSAFRA, 2)
     key = (doc.id, f"e-{doc.id[:6]}")
     assert list(store.events_by_key([key, (doc.id, "missing")])) == [key]
 
@@ -101,9 +83,9 @@ def test_a_bounding_box_finds_incidents_by_their_point_in_sql(store: Store) -> N
     from fogwatch.store.browse import BoundingBox, EventFilter, incident_page
 
     day = dt.date(2024, 3, 4)
-    _story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
-    _story(store, "A blast in Ankara.", day, ANKARA, 1)
-    _link_all(store)
+    story(store, "Strike one on Kansafra.", day, KANSAFRA, 2)
+    story(store, "A blast in Ankara.", day, ANKARA, 1)
+    link_all(store)
     syria = EventFilter(bbox=BoundingBox(west=35.5, south=35.5, east=37.0, north=36.0))
     page = incident_page(store, syria, limit=10, offset=0)
     assert page.total == 1 and page.incidents[0].place == KANSAFRA
@@ -119,8 +101,8 @@ def test_an_older_store_gets_its_incidents_points_when_it_is_opened(store_url: s
     from fogwatch.store import database, schema
 
     with Store.open(store_url) as store:
-        _story(store, "Strike one on Kansafra.", dt.date(2024, 3, 4), KANSAFRA, 2)
-        _link_all(store)
+        story(store, "Strike one on Kansafra.", dt.date(2024, 3, 4), KANSAFRA, 2)
+        link_all(store)
     config = Config()
     config.set_main_option("script_location", str(database.MIGRATIONS))
     engine = sa.create_engine(store_url)
