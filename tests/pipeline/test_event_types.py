@@ -51,7 +51,7 @@ SUB_TYPES: list[tuple[str, str | None]] = [
     ("A teenager was shot and killed at his home on Friday night.", "Attack"),
     ("Six people were shot at a party after an argument broke out in the yard.", "Attack"),
     ("An off-duty soldier was shot dead by two gunmen at a bus stop.", "Attack"),
-    ("A shopkeeper was shot and killed by a pair of armed men on Monday.", "Attack"),
+    ("On Monday a grocer was shot dead by a pair of armed men outside his shop.", "Attack"),
     ("Gunmen kidnapped six aid workers on the road to the camp.",
      "Abduction/forced disappearance"),
     ("The journalist was abducted by unidentified armed men.",

@@ -34,8 +34,8 @@ def test_a_shooting_in_a_robbery_is_a_typeless_assault_with_its_dead() -> None:
 
 
 def test_an_accidental_shooting_is_a_typeless_assault_with_its_wounded() -> None:
-    (event,) = events("Two men were wounded when a handgun accidentally went off inside an "
-                      "apartment in Dayton on Sunday.")
+    (event,) = events("Two men were hurt in Dayton on Sunday when a pistol accidentally "
+                      "discharged in a flat.")
     assert (event.event_type, event.plover) == (None, Plover("ASSAULT", "firearms"))
     assert counts(event) == [("wounded", 2)]
 
