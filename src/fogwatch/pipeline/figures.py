@@ -238,6 +238,41 @@ def _left_link(toks: Sequence[Token], c: Count) -> Link | None:
             cue = cue_at(toks, k)
             if cue and cue[1] == "toll" and toks[k].sent == toks[c.start].sent:
                 return Link(cue[0], who, k, last, _shot(toks, k, cue[2]))
+        found = _toll_subject(toks, c)
+        if found is not None:
+            return Link(found[0], who, found[1], last, _shot(toks, found[1], found[2]))
+    return None
+
+
+# 'rose to N', 'climbed to N', 'stood at N', 'reached N': a toll's verbs of change and state
+_TOLL_VERBS = frozenset({"rose", "risen", "rises", "climbed", "climbs", "increased", "jumped",
+                         "went", "grew", "mounted", "stood", "stands", "reached", "hit"})
+# may stand between a toll's subject and its verb ('has reached', 'had risen')
+_AUXILIARIES = frozenset({"'s", "has", "have", "had", "is", "was", "were", "been", "now"})
+# words that end a toll's subject: a new clause, a list, a speaker
+_SUBJECT_BREAKS = frozenset({",", ";", ":", "(", ")", "and", "but", "or", "who", "which", "that",
+                             "after", "when", "while", "as", "said", "says", "killed", "died"})
+
+
+def _toll_subject(toks: Sequence[Token], c: Count) -> tuple[FigureKind, int, int] | None:
+    """A toll told with a long subject: 'the death toll from Monday's strike near the town
+    rose to seven', 'the number of dead in the attack on the market reached 12'. The words
+    between the toll and its verb must be one phrase (no clause, list, number or other verb).
+    (kind, cue position, cue length)"""
+    before = toks[c.start - 1]
+    verb = c.start - 1 if before.text in ("reached", "hit") else c.start - 2
+    if verb < 1 or toks[verb].text not in _TOLL_VERBS \
+            or (verb == c.start - 2 and before.text not in ("to", "at")):
+        return None
+    for k in range(verb - 1, max(-1, verb - 20), -1):
+        cue = cue_at(toks, k)
+        if cue is None or cue[1] != "toll" or toks[k].sent != toks[c.start].sent:
+            continue
+        between = toks[k + cue[2]:verb]
+        if any(t.text in _SUBJECT_BREAKS or t.text[:1].isdigit() or word_number(t.text)
+               is not None or (t.verb and t.text not in _AUXILIARIES) for t in between):
+            return None  # the nearest toll word is not this verb's subject
+        return cue[0], k, cue[2]
     return None
 
 
