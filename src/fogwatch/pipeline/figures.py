@@ -162,7 +162,24 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
         return None
     if any(toks[k].text in t.singles("perpetrator") for k in range(c.end, j)):
         return None  # "five men suspected of killing": the count names the suspects
+    if kind == "wounded" and j == c.end and (died := _then_died(toks, j + n)) is not None:
+        # "two wounded soldiers died in hospital": the wounded are dead now
+        return Link("killed", (j + n, _victims(toks, j + n)), c.start, died, False)
     return Link(kind, who, c.start, j + n - 1, _shot(toks, j, n))
+
+
+def _then_died(toks: Sequence[Token], i: int) -> int | None:
+    """Where 'died' follows the victims that start at `i` ('... soldiers later died'), if it
+    does, in the same sentence."""
+    end = _victims(toks, i)
+    if end == i:
+        return None
+    k = end
+    while k < len(toks) and toks[k].text in ("later", "subsequently", "also", "have", "had"):
+        k += 1
+    if k < len(toks) and toks[k].text in ("died", "succumbed") and toks[k].sent == toks[i].sent:
+        return k
+    return None
 
 
 _CLAUSE_OPENERS = frozenset({"who", "that", "from", "of", "in", "at", "on"})
