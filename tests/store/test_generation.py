@@ -25,8 +25,11 @@ def test_the_incidents_are_read_again_only_after_they_change(store: Store) -> No
     assert len(second.incidents) == 2
 
 
-def test_every_change_to_the_incidents_counts(store: Store) -> None:
+def test_every_change_to_the_incidents_counts_and_nothing_else(store: Store) -> None:
     before = store.incidents_generation()
-    store.replace_incidents((), ())
-    store.replace_incidents((), (), everything=True)
+    store.replace_incidents((), ())  # changes nothing
+    assert store.incidents_generation() == before
+    store.replace_incidents((), (), everything=True)  # forgets every incident
+    story(store, "A strike hit Kansafra on Monday.", dt.date(2024, 3, 4), KANSAFRA, 2)
+    link_all(store)
     assert store.incidents_generation() == before + 2

@@ -235,13 +235,17 @@ class Store:
     def replace_incidents(self, removed: Iterable[str], added: Iterable[Incident], *,
                           everything: bool = False) -> None:
         """In one transaction, drop the `removed` incidents (all of them with `everything`) and
-        store the `added` ones with their members."""
+        store the `added` ones with their members; a call that changes nothing leaves the
+        incidents generation as it is."""
+        removed, added = list(removed), list(added)
+        if not (everything or removed or added):
+            return
         with self._connect(write=True) as conn, conn.begin():
             if everything:
                 incident_sql.clear_incidents(conn)
             else:
                 incident_sql.delete_incidents(conn, removed)
-            incident_sql.insert_incidents(conn, list(added))
+            incident_sql.insert_incidents(conn, added)
             incident_sql.bump_generation(conn)
 
     @retried
