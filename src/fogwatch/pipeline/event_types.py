@@ -46,7 +46,8 @@ if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
     from spacy.tokens import Span as Sentence
     from spacy.tokens import Token
 
-__all__ = ["ARMED", "PROTEST_SECTORS", "STATE", "Typed", "escalate", "lookalike_index",
+__all__ = ["ARMED", "PROTEST_SECTORS", "STATE", "SentenceCues", "Typed", "escalate",
+           "lookalike_index", "sentence_cues",
            "main_trigger", "protest_context", "protest_topic", "read_in_context",
            "sentence_triggers", "tag_typed", "trigger_index", "type_sentence"]
 
@@ -86,6 +87,35 @@ def lookalike_index() -> PhraseIndex[tuple[str, str]]:
     return PhraseIndex((p, (cls, scope)) for p, cls, scope in lexicons.lookalike_cues())
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceCues:
+    """The look-alike cues told in one sentence: whether it only attributes responsibility
+    ("claimed responsibility for the attack"), the look-alike classes by cue scope, and the
+    token positions inside masked words ("riot police", "gun violence")."""
+
+    attributing: bool
+    scopes: dict[str, frozenset[str]]
+    masked: frozenset[int]
+
+    def classes(self, *scopes: str) -> frozenset[str]:
+        """The look-alike classes of cues of these scopes ("doc", "lead")."""
+        return frozenset().union(*(self.scopes.get(s, frozenset()) for s in scopes))
+
+    def masks(self, match: Match[lexicons.Trigger]) -> bool:
+        """Whether a trigger lies inside masked words."""
+        return not self.masked.isdisjoint(range(match.start, match.end))
+
+
+def sentence_cues(doc: Doc, sent: Sentence) -> SentenceCues:
+    cues = lookalike_index().find(doc, sent.start, sent.end)
+    scopes: dict[str, set[str]] = {}
+    for c in cues:
+        scopes.setdefault(c.value[1], set()).add(c.value[0])
+    return SentenceCues(
+        attributing="sentence" in scopes,
+        scopes={scope: frozenset(classes) for scope, classes in scopes.items()},
+        masked=frozenset(i for c in cues if c.value[1] == "mask" for i in range(c.start, c.end)))
+
 
 def _tag_reading(doc: Doc) -> tuple[str, str] | None:
     """A note opening with an analyst's tag ("Property destruction: ...") names its sub-type."""
@@ -123,12 +153,10 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
                       ) -> list[Match[lexicons.Trigger]]:
     """The sentence's triggers, less those a look-alike story (of the given classes) or a topic
     of protest rules out. A story of the drug trade still tells of the people shot in it."""
-    cues = lookalike_index().find(doc, sent.start, sent.end)
-    if any(scope == "sentence" for _, scope in (c.value for c in cues)):
+    cues = sentence_cues(doc, sent)
+    if cues.attributing:
         return []
-    muted = story_lookalike | {c.value[0] for c in cues if c.value[1] == "doc"}
-    # words that contain a trigger but name no event ("riot police", "anti-aircraft guns")
-    masked = {i for c in cues if c.value[1] == "mask" for i in range(c.start, c.end)}
+    muted = story_lookalike | cues.classes("doc")
     purpose = bool(muted) and any(t.lemma_.lower() in _protest_purposes()
                                   for t in doc[sent.start:sent.end])
     triggers = trigger_index().find(doc, sent.start, sent.end)
@@ -136,7 +164,7 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
         muted -= {"crime"}  # "residents beat a suspected thief": mob justice, not a crime story
     found = []
     for m in triggers:
-        if masked.intersection(range(m.start, m.end)):
+        if cues.masks(m):  # words that contain a trigger but name no event ("riot police")
             continue
         if m.value.weak and (muted - SPARE_ASSAULTS or muted and m.value.plover_event != "ASSAULT"):
             if not (m.value.plover_event == "PROTEST" and purpose):

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch import lexicons
 from fogwatch.nlp import Doc
-from fogwatch.pipeline.event_types import lookalike_index, trigger_index
+from fogwatch.pipeline.event_types import sentence_cues, trigger_index
 from fogwatch.pipeline.phrases import Match, PhraseIndex
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
@@ -59,17 +59,17 @@ def non_acled_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
     """The sentence's words of violence that ACLED leaves out, as typeless triggers.
 
     `story_lookalike` holds the look-alike classes told in the story's opening (`events`)."""
-    cues = lookalike_index().find(doc, sent.start, sent.end)
-    if any(c.value[1] == "sentence" for c in cues):
+    cues = sentence_cues(doc, sent)
+    if cues.attributing:
         return []  # "claimed responsibility for the shooting": who did it, not that it happened
-    classes = story_lookalike | {c.value[0] for c in cues if c.value[1] == "doc"}
-    masked = {i for c in cues if c.value[1] == "mask" for i in range(c.start, c.end)}
+    classes = story_lookalike | cues.classes("doc")
     found = []
     for m in _index().find(doc, sent.start, sent.end):
         trigger, excluded = m.value
-        if excluded & classes or masked.intersection(range(m.start, m.end)):
+        match = Match(m.start, m.end, trigger)
+        if excluded & classes or cues.masks(match):
             continue
-        found.append(Match(m.start, m.end, trigger))
+        found.append(match)
     return found
 
 
@@ -78,15 +78,13 @@ def said_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
     """The sentence's verbal triggers (no ACLED type: talks, threats, sanctions, ...) in a story
     or sentence of diplomacy, whose look-alike cues mute the ACLED triggers but whose words are
     exactly what it tells ("imposed sanctions", "summoned the ambassador")."""
-    cues = lookalike_index().find(doc, sent.start, sent.end)
-    if any(c.value[1] == "sentence" for c in cues):
+    cues = sentence_cues(doc, sent)
+    if cues.attributing:
         return []
-    classes = story_lookalike | {c.value[0] for c in cues if c.value[1] in ("doc", "lead")}
-    if not classes & TOLD_IN_WORDS:
+    if not (story_lookalike | cues.classes("doc", "lead")) & TOLD_IN_WORDS:
         return []
-    masked = {i for c in cues if c.value[1] == "mask" for i in range(c.start, c.end)}
     return [m for m in trigger_index().find(doc, sent.start, sent.end)
-            if m.value.event_type is None and not masked.intersection(range(m.start, m.end))
+            if m.value.event_type is None and not cues.masks(m)
             and not (m.end - m.start == 1 and doc[m.start].pos_ == "PROPN")]  # "Summit Road"
 
 
