@@ -164,13 +164,14 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
         return None  # "five men suspected of killing": the count names the suspects
     if kind == "wounded" and j == c.end and (died := _then_died(toks, j + n)) is not None:
         # "two wounded soldiers died in hospital": the wounded are dead now
-        return Link("killed", (j + n, _victims(toks, j + n)), c.start, died, False)
+        victims_end, died_at = died
+        return Link("killed", (j + n, victims_end), c.start, died_at, False)
     return Link(kind, who, c.start, j + n - 1, _shot(toks, j, n))
 
 
-def _then_died(toks: Sequence[Token], i: int) -> int | None:
-    """Where 'died' follows the victims that start at `i` ('... soldiers later died'), if it
-    does, in the same sentence."""
+def _then_died(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
+    """The end of the victims that start at `i` and where 'died' follows them ('... soldiers
+    later died'), if it does, in the same sentence."""
     end = _victims(toks, i)
     if end == i:
         return None
@@ -178,7 +179,7 @@ def _then_died(toks: Sequence[Token], i: int) -> int | None:
     while k < len(toks) and toks[k].text in ("later", "subsequently", "also", "have", "had"):
         k += 1
     if k < len(toks) and toks[k].text in ("died", "succumbed") and toks[k].sent == toks[i].sent:
-        return k
+        return end, k
     return None
 
 
