@@ -28,6 +28,7 @@ from fogwatch.pipeline.event_figures import (
     in_tally,
     one_event_per_figure,
 )
+from fogwatch.pipeline.event_place import event_place
 from fogwatch.pipeline.event_types import (
     PROTEST_SECTORS,
     Typed,
@@ -143,20 +144,6 @@ def _participants(doc: Doc, actors: list[Actor], trigger: Match[lexicons.Trigger
     return sides
 
 
-def _place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Place | None:
-    """The most precise place named in the sentence (the nearest of equals); where the sentence
-    names only regions or countries ("Turkish artillery shelled Syrian positions"), the story's
-    first town or village, which such a sentence most often continues."""
-    here = [p for p in places if _inside(p.span, sent)]
-    nearest = min(here, key=lambda p: (p.precision,
-                                       abs(p.span.start - trigger.start) if p.span else 0),
-                  default=None)
-    if nearest is not None and nearest.precision < 3:
-        return nearest
-    precise = next((p for p in places if p.precision < 3), None)
-    return precise or nearest or (places[0] if places else None)
-
-
 def _clause_head(token: Token) -> Token:
     """The verb heading the clause a token sits in (the sentence root at most)."""
     for _ in range(12):
@@ -214,7 +201,7 @@ def _event(ctx: Context, sents: list[Sentence], i: int, typed: Typed,
            actors1: list[Actor], actors2: list[Actor]) -> Event:
     sent = sents[i]
     trigger = token_span(ctx.doc, typed.match.start, typed.match.end)
-    place = _place(ctx.places, sent, trigger)
+    place = event_place(ctx.places, sent, trigger)
     country = place.country if place is not None else next(
         (p.country for p in ctx.places if p.country), None)  # else the story's first country
     figures = event_figures(ctx, sents, i)
