@@ -188,7 +188,7 @@ def _compared(c: Candidate, anchor: tuple[Candidate, When] | None,
     return anchor
 
 
-_FORWARD = ("weekday", "month", "part_month", "md", "dm", "weekend")
+_FORWARD = ("weekday", "month", "part_month", "md", "dm", "weekend", "holiday")
 
 
 def _compares_periods(c: Candidate, anchor: tuple[Candidate, When], text: str) -> bool:

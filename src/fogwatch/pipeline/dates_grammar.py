@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from fogwatch.pipeline.dates_holidays import name_pattern
 from fogwatch.pipeline.figures import word_number
 
 __all__ = [
@@ -80,6 +81,7 @@ def grammar() -> Grammar:
                           r"|(?P<qshift2>this|last|next)\s+)quarter"),
         ("season", rf"{season_cue}{season}(?:\s+(?:of\s+)?{year4})?"),
         ("season", rf"{year4}\s+{season}"),
+        ("holiday", rf"{name_pattern()}(?:,?\s+{year4})?"),
         ("weekend", r"(?P<wshift>this|last|next|the|the\s+past)\s+weekend"),
         ("anaphor", r"(?:(?:later|earlier)\s+)?(?:that|the\s+(?P<ashift>same|following|"
                     r"previous|prior))\s+(?P<unit>day|week|month|year)"),
@@ -176,6 +178,9 @@ def keep(c: Candidate, text: str, ner_spans: list[tuple[int, int]]) -> bool:
             c.fields["spelled"].lower().startswith("two") and "month" not in c.fields
             and not text[c.start:c.end].lower().startswith("the"))):
         return False  # "two thousand people" is a count
+    if c.rule == "holiday" and " " not in c.fields["holiday"].strip() and "year" not in c.fields \
+            and re.match(r"\s+[a-z]", after) and not re.match(_TIME_OF_DAY, after):
+        return False  # "a Christmas party", "Easter eggs": the name as a modifier is no date
     if c.rule == "reference" and _discourse_now(c, text):
         return False
     if c.rule == "ago" and quantity(c.fields["number"]) is None:
@@ -189,6 +194,10 @@ def keep(c: Candidate, text: str, ner_spans: list[tuple[int, int]]) -> bool:
         if not covered and before not in v.words("cue") and before not in v.words("part"):
             return False
     return True
+
+
+# Words after a holiday's one-word name that still make it the day ("Christmas morning").
+_TIME_OF_DAY = r"\s+(?:morning|afternoon|evening|night|weekend|eve)\b"
 
 
 def spelled_year(words: str) -> int | None:

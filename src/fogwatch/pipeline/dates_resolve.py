@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 from collections.abc import Callable
 
+from fogwatch.pipeline import dates_holidays
 from fogwatch.pipeline import dates_periods as periods
 from fogwatch.pipeline.dates_grammar import quantity, spelled_year, vocabulary
 from fogwatch.records import Precision, When
@@ -127,6 +128,9 @@ def resolve(rule: str, fields: dict[str, str], published: dt.date | None,
             else in_year(published.year)
     if rule == "the_year":  # "the year", "the current fiscal year": the publication's
         return in_year(published.year) if published else UNKNOWN
+    if rule == "holiday":
+        year = int(f["year"]) if "year" in f else None
+        return on_day(dates_holidays.nearest(f["holiday"], year, published, future, FUTURE_COST))
     if rule in ("year", "part_year"):
         return in_year(int(f["year"]))
     if published is None:
