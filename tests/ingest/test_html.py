@@ -55,3 +55,25 @@ def test_a_page_over_the_size_limit_is_an_error(tmp_path: Path,
     [item] = list(read_paths([str(path)]))
     size = len(PAGE.encode())
     assert str(item.error) == f"{path}: the HTML page is {size:,} bytes, over the limit of 500"
+
+
+def _nested(depth: int) -> str:
+    """A page whose article paragraph sits `depth` unclosed-looking divs deep."""
+    paragraph = ("<p>Militiamen shelled the outskirts of the market town overnight, killing four "
+                 "farmers and wounding six more, the district commissioner told reporters.</p>")
+    return ("<html><head><title>Shelling near the market</title></head><body>"
+            + "<div>" * depth + paragraph + "</div>" * depth + "</body></html>")
+
+
+@pytest.mark.parametrize("depth", [300, 900])
+def test_a_page_nested_past_libxml2s_default_depth_is_read(tmp_path: Path, depth: int) -> None:
+    document = _document(tmp_path, _nested(depth))
+    assert document.text.startswith("Militiamen shelled the outskirts of the market town")
+    assert document.title == "Shelling near the market"
+
+
+def test_a_page_nested_past_the_depth_limit_is_refused_with_the_reason(tmp_path: Path) -> None:
+    path = _write(tmp_path, _nested(html.MAX_HTML_DEPTH + 500))
+    [item] = list(read_paths([str(path)]))
+    assert str(item.error) == (f"{path}: the HTML page nests elements over 1,000 deep (the limit);"
+                               " it is probably malformed")
