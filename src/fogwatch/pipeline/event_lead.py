@@ -23,19 +23,29 @@ PROTEST_ESCALATION = ("Peaceful protest", "Protest with intervention",
 
 @functools.lru_cache(maxsize=1)
 def _precedence() -> dict[str, frozenset[str]]:
-    """Main sub-type -> the event types or sub-types told beside it that lead instead."""
+    """Main sub-type -> the event types or sub-types told beside it that lead instead (or the
+    PLOVER events of typeless violence that do)."""
     table: dict[str, set[str]] = {}
     for row in lexicons.read_table("events_precedence.csv"):
         table.setdefault(row["main_sub_event_type"], set()).add(row["yields_to"])
     return {main: frozenset(others) for main, others in table.items()}
 
 
+def _graver(event: Event, graver: frozenset[str]) -> bool:
+    """Whether an event is of a type or sub-type listed as graver, or is typeless violence
+    (`event_type` None) of a listed PLOVER event ("ASSAULT": a shooting ACLED leaves out)."""
+    if event.event_type is None:
+        return event.plover is not None and event.plover.event in graver
+    return event.event_type in graver or event.sub_event_type in graver
+
+
 def _yield_lead(events: list[Event]) -> list[Event]:
     """The main event gives the lead to a graver one told beside it (weapons seized after a
-    clash: the clash; people taken as others are killed: the attack)."""
+    clash: the clash; people taken as others are killed: the attack; a gun recovered after a
+    shooting: the shooting)."""
     graver = _precedence().get(events[0].sub_event_type or "", frozenset())
     for i, event in enumerate(events[1:], start=1):
-        if event.event_type in graver or event.sub_event_type in graver:
+        if _graver(event, graver):
             return [event, *events[:i], *events[i + 1:]]
     if events[0].sub_event_type == "Attack" and not events[0].actors2:
         # an attack with no victim named, then armed sides fighting: the attack opened a battle

@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
     from spacy.tokens import Token
 
 __all__ = ["ARMED", "PROTEST_SECTORS", "STATE", "SentenceCues", "Typed", "escalate",
-           "lookalike_index", "sentence_cues",
+           "lookalike_cues", "lookalike_index", "sentence_cues",
            "main_trigger", "protest_context", "protest_topic", "read_in_context",
            "sentence_triggers", "tag_typed", "trigger_index", "type_sentence"]
 
@@ -56,8 +56,9 @@ EMBEDDING_COST = 20  # chosen on acled-notes-train (0, 20, 40)
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"})
 BACKGROUND = frozenset({"despite", "amid", "since", "before"})
 SIMULTANEOUS = frozenset({"while", "as", "when", "whilst"})
-# look-alike classes that leave shootings and killings standing (gang violence is coded)
-SPARE_ASSAULTS = frozenset({"drugs"})
+# look-alike classes that leave shootings and killings standing (gang violence is coded; a
+# vigil for the victims of a shooting tells the shooting, and no protest unless it says what for)
+SPARE_ASSAULTS = frozenset({"drugs", "mourning"})
 ATTACKS = ("@attack", "@raid")  # resolved by who is involved; a raid that detains is arrests
 WITHDRAWAL = "Non-violent transfer of territory"
 
@@ -106,8 +107,20 @@ class SentenceCues:
         return not self.masked.isdisjoint(range(match.start, match.end))
 
 
+# named-entity labels of places and facilities: a cue inside one ("Diplomat Drive") is a name
+PLACE_ENTITIES = frozenset({"FAC", "GPE", "LOC"})
+
+
+def lookalike_cues(doc: Doc, start: int = 0, end: int | None = None
+                   ) -> list[Match[tuple[str, str]]]:
+    """The look-alike cues of tokens `[start, end)`, less those that are part of a place's or a
+    street's name ("Flood Street", "Diplomat Drive"), which tell no flood and no diplomacy."""
+    return [c for c in lookalike_index().find(doc, start, end)
+            if not all(t.ent_type_ in PLACE_ENTITIES for t in doc[c.start:c.end])]
+
+
 def sentence_cues(doc: Doc, sent: Sentence) -> SentenceCues:
-    cues = lookalike_index().find(doc, sent.start, sent.end)
+    cues = lookalike_cues(doc, sent.start, sent.end)
     scopes: dict[str, set[str]] = {}
     for c in cues:
         scopes.setdefault(c.value[1], set()).add(c.value[0])
@@ -171,12 +184,22 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
                 continue  # people gather "to demand help after the floods": still a protest
         if m.end - m.start == 1 and doc[m.start].pos_ == "PROPN" and m.value.rank < 60:
             continue  # "March", "Rally" as names, not events
-        if unrealised(doc, m):
+        if unrealised(doc, m) or _imperative(doc, m):
             continue
         found.append(m)
     if any(m.value.sub_event_type == "Peaceful protest" for m in found):
         found = [m for m in found if not protest_topic(doc, m)]
     return found
+
+
+def _imperative(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
+    """A verb opening its sentence with no subject tells the reader to do something ("Visit
+    our website", "Join us on Saturday"), not that anything happened."""
+    token = doc[match.start]
+    sent_start = token.sent.start
+    opening = next((t for t in doc[sent_start:match.start + 1] if not t.is_punct), token)
+    return (token.i == opening.i and token.tag_ == "VB" and token.dep_ == "ROOT"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children))
 
 
 def protest_topic(doc: Doc, match: Match[lexicons.Trigger] | Match[tuple[str, str]]) -> bool:
@@ -243,8 +266,10 @@ def _seized(doc: Doc, match: Match[lexicons.Trigger]) -> Span | None:
 
 @functools.lru_cache(maxsize=1)
 def _plain_index() -> PhraseIndex[lexicons.Trigger]:
-    """Triggers without the riot readings, for riot words told outside a protest."""
-    ordered = sorted((t for t in lexicons.triggers() if t.sub_event_type != "@riot"),
+    """Triggers without the riot and unrest readings, for riot words told outside a protest
+    ("vandalized" away from a protest is property destruction)."""
+    ordered = sorted((t for t in lexicons.triggers()
+                      if t.sub_event_type not in ("@riot", "@unrest")),
                      key=lambda t: -t.rank)
     return PhraseIndex((t.pattern, t) for t in ordered)
 
@@ -256,9 +281,11 @@ def _describing(token: Token) -> bool:
 
 
 def read_in_context(sent: Sentence, matches: list[Match[lexicons.Trigger]], actors: list[Actor],
-                 story_protest: bool) -> list[Match[lexicons.Trigger]]:
-    """Triggers read in context: weapons count when seized, riot words at a protest, and
-    rioting is a violent demonstration in a story about a protest, else mob violence."""
+                 story_protest: bool, fired: bool = False) -> list[Match[lexicons.Trigger]]:
+    """Triggers read in context: weapons count when seized (and not in a sentence where a gun
+    is `fired`: "found his father's gun and shot himself" tells the shooting's weapon), riot
+    words at a protest, and rioting is a violent demonstration in a story about a protest,
+    else mob violence."""
     # a verb of seizing, not a participle describing ("a bridge located on the highway")
     seizing = any(t.lemma_.lower() in lexicons.seizure_verbs() and not _describing(t)
                   for t in sent)
@@ -266,11 +293,14 @@ def read_in_context(sent: Sentence, matches: list[Match[lexicons.Trigger]], acto
     kept = []
     for m in matches:
         sub = m.value.sub_event_type
-        if sub == "@weapons" and not seizing:
-            continue
         if sub == "@riot" and not protest:
             # "shops were looted" away from a protest is looting, not a riot
-            kept += _plain_index().find(sent.doc, m.start, m.end)[:1]
+            plain = _plain_index().find(sent.doc, m.start, m.end)[:1]
+            if not plain:
+                continue
+            m = plain[0]
+            sub = m.value.sub_event_type
+        if sub == "@weapons" and (fired or not seizing):
             continue
         resolved = {"@weapons": ("Strategic developments", "Disrupted weapons use"),
                     "@riot": ("Riots", "Violent demonstration"),

@@ -33,7 +33,7 @@ from fogwatch.pipeline.event_types import (
     PROTEST_SECTORS,
     Typed,
     escalate,
-    lookalike_index,
+    lookalike_cues,
     main_trigger,
     protest_context,
     protest_topic,
@@ -43,7 +43,12 @@ from fogwatch.pipeline.event_types import (
     trigger_index,
     type_sentence,
 )
-from fogwatch.pipeline.non_acled import carries_figures, non_acled_triggers, said_triggers
+from fogwatch.pipeline.non_acled import (
+    carries_figures,
+    fires_gun,
+    non_acled_triggers,
+    said_triggers,
+)
 from fogwatch.pipeline.phrases import Match, token_span
 from fogwatch.records import (
     Actor,
@@ -232,7 +237,7 @@ def find_events(ctx: Context) -> Context:
     """Events in salience order: ACLED events (most specific, then earliest), then verbal ones."""
     doc = ctx.doc
     sents = list(doc.sents)
-    cues = lookalike_index().find(doc)
+    cues = lookalike_cues(doc)
     # a disaster or a crime told in the opening is what the story is about; told later, it
     # mutes only its own sentence ("... after violence erupted at a party" is no volcano)
     opening_end = sents[min(1, len(sents) - 1)].end if sents else 0
@@ -250,19 +255,22 @@ def find_events(ctx: Context) -> Context:
     story_protest = protest_context(
         [m for m in trigger_index().find(doc) if m.value.sub_event_type == "Peaceful protest"],
         list(ctx.actors))
+    named = _place_name_tokens(doc, ctx.places)
     scored: list[tuple[int, int, Event]] = []
     for i, sent in enumerate(sents):
         actors = [a for a in ctx.actors if _inside(a.span, sent) and not _speaker(doc, a)]
         matches = read_in_context(sent, sentence_triggers(doc, sent, story_lookalike), actors,
-                               story_protest)
+                                  story_protest, fires_gun(doc, sent))
         seen = {(m.start, m.end) for m in matches}
         matches += [m for m in said_triggers(doc, sent, story_lookalike)
                     if (m.start, m.end) not in seen]
+        matches = [m for m in matches if not _in_name(named, m)]
         if said_only:
             matches = [m for m in matches if m.value.event_type is None]
         elif not any(m.value.event_type for m in matches):
             # no ACLED reading: a shooting in a robbery or by accident is still an event
-            matches += non_acled_triggers(doc, sent, story_lookalike)
+            matches += [m for m in non_acled_triggers(doc, sent, story_lookalike)
+                        if not _in_name(named, m)]
         tagged = tag_typed(doc, sent) if i == 0 and not said_only else None
         if matches:
             anchor = main_trigger(doc, matches)
@@ -282,6 +290,25 @@ def find_events(ctx: Context) -> Context:
     scored.sort(key=lambda item: (item[2].event_type is None, -item[0], item[1]))
     events = escalate([e for _, _, e in scored], story_protest)
     return dataclasses.replace(ctx, events=tuple(_count_figures(events, ctx.figures)))
+
+
+def _place_name_tokens(doc: Doc, places: tuple[Place, ...]) -> frozenset[int]:
+    """The tokens of resolved toponyms: a trigger word inside a town's name ("McKees Rocks",
+    "Battle Creek") names the town, not an event."""
+    tokens: set[int] = set()
+    for place in places:
+        if place.span is None:
+            continue
+        part = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+        if part is not None:
+            tokens.update(range(part.start, part.end))
+    return frozenset(tokens)
+
+
+def _in_name(named: frozenset[int], match: Match[lexicons.Trigger]) -> bool:
+    """Whether a trigger's words begin and end inside toponyms (a gap between its words may
+    hold a place: "detained in Minsk during a protest" is no name)."""
+    return match.start in named and match.end - 1 in named
 
 
 def _count_figures(events: list[Event], figures: tuple[Figure, ...]) -> list[Event]:

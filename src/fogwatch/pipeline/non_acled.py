@@ -31,8 +31,8 @@ from fogwatch.pipeline.phrases import Match, PhraseIndex
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
     from spacy.tokens import Span as Sentence
 
-__all__ = ["TOLD_IN_WORDS", "VIOLENT_PLOVER", "carries_figures", "non_acled_triggers",
-           "said_triggers"]
+__all__ = ["TOLD_IN_WORDS", "VIOLENT_PLOVER", "carries_figures", "fires_gun",
+           "non_acled_triggers", "said_triggers"]
 
 # PLOVER types of force used on people: a typeless event of these counts the dead and wounded;
 # talks, threats, demands, sanctions and aid count none ("condemned the killing of five").
@@ -71,6 +71,15 @@ def non_acled_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
             continue
         found.append(match)
     return found
+
+
+def fires_gun(doc: Doc, sent: Sentence) -> bool:
+    """Whether the sentence tells of a gun being fired ("shot", "opened fire", "the gun went
+    off"), whatever kind of story it is told in."""
+    cues = sentence_cues(doc, sent)
+    fired = [Match(m.start, m.end, m.value[0]) for m in _index().find(doc, sent.start, sent.end)
+             if m.value[0].plover_mode == "firearms"]
+    return any(not cues.masks(m) for m in fired)
 
 
 def said_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
