@@ -32,6 +32,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from fogwatch.pipeline.context import Context
+from fogwatch.pipeline.figures_clauses import (
+    CLAUSE_ENDS,
+    PARTICIPLE_NEXT,
+    died_after,
+    left_and,
+    past_aside,
+)
 from fogwatch.pipeline.figures_counts import (
     STOP,
     Count,
@@ -82,6 +89,8 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
                 or (j > i and not compound and number_at(toks, j) is not None):
             break
         j += 1
+    if j - 1 > i and toks[j - 1].text == "of":
+        j -= 1  # "the 12 members of the party": the victims end before a dangling 'of'
     return j
 
 
@@ -98,7 +107,10 @@ def _to_hospital(toks: Sequence[Token], j: int) -> bool:
 
 def _shot(toks: Sequence[Token], i: int, n: int) -> bool:
     """Whether the kind words toks[i:i+n] tell people hit by gunfire ('were shot', 'gunshot
-    wounds') or taken to hospital: some of them may have died."""
+    wounds') or taken to hospital: some of them may have died. 'Shot and wounded' tells they
+    lived."""
+    if n > 1 and toks[i + n - 1].text in ("wounded", "injured"):
+        return False
     return toks[i].text in tables().singles("shot") or _to_hospital(toks, i) or any(
         toks[k].text in ("gunshot", "hospital", "bullet", "bullets", "gunfire")
         for k in range(i, i + n))
@@ -114,16 +126,22 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     if j + 2 + also < len(toks) and toks[j].text == "," and toks[j + 1 + also].text.isdigit() \
             and toks[j + 2 + also].text == ",":
         j += 3 + also  # "John Smith, 34, died", "another teen, also 15, was shot"
+    j = base = past_aside(toks, j)
     suffering = t.singles("suffering")
-    while j < len(toks) and j - who_end < 6 and not cue_at(toks, j) and (
+    while j < len(toks) and j - base < 6 and not cue_at(toks, j) and (
             toks[j].text in t.singles("filler") or (toks[j].text in ("a", "an")
-                                                    and toks[j - 1].text in suffering)):
+                                                    and toks[j - 1].text in suffering)
+            or (j > base and toks[j - 1].text in t.singles("passive")
+                and toks[j].text in t.singles("adverb"))):  # 'was badly injured'
         passive = passive or toks[j].text in t.singles("passive") \
             or toks[j].text in t.singles("suffering")  # 'a child received minor injuries'
+        if toks[j].text == "to":
+            passive = False  # 'two men were believed to have shot', not '... to have been shot'
         j += 1
     who = (c.end, who_end) if who_end > c.end else None
     # "the shooting left a man injured": the count is the object of 'left', its kind a state
-    passive = passive or (c.start > 0 and toks[c.start - 1].text in t.singles("leaving"))
+    passive = passive or (c.start > 0 and toks[c.start - 1].text in t.singles("leaving")) \
+        or left_and(toks, c.start)
     cue = cue_at(toks, j) if j < len(toks) and toks[j].sent == toks[c.start].sent else None
     if cue is None and _to_hospital(toks, j):
         cue = ("wounded", "state", 2)
@@ -132,6 +150,9 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
         # were killed": each count of the list shares the predicate
         step = 2 if j + 1 < len(toks) and toks[j].text == "," \
             and toks[j + 1].text in ("and", "or") else 1
+        if depth < 4 and j + step < len(toks) and toks[j + step].text in _DEFINITE \
+                and toks[j].text == "and" and j + step + 1 in counts:
+            step += 1  # 'left him and his two sons dead'
         if depth < 4 and j < len(toks) and toks[j].text in ("and", "or", ",") \
                 and (nxt := counts.get(j + step)) is not None:
             link = _right_link(toks, nxt, counts, depth + 1)
@@ -148,6 +169,9 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     if role in ("toll",) or (role == "noun" and c.start > 0 and (
             left := cue_at(toks, c.start - 1)) and left[1] == "transitive"):
         return None  # "beheaded two hostages": the verb before the count tells what happened
+    if role == "transitive" and not passive and c.person and j == who_end \
+            and j + n < len(toks) and toks[j + n].text in PARTICIPLE_NEXT:
+        passive = True  # 'a toddler wounded in the shooting': a participle, not a verb
     if role == "transitive" and not passive:
         after = j + n
         if after < len(toks) and (toks[after].text in t.singles("object") or after in counts
@@ -184,10 +208,6 @@ def _then_died(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
 
 
 _CLAUSE_OPENERS = frozenset({"who", "that", "from", "of", "in", "at", "on"})
-_CLAUSE_ENDS = frozenset({",", ";", ".", ":", "--", "[", "]", "(", ")", "where", "when",
-                          "while", "after", "because", "but", "said", "says", "say", "if",
-                          "whether", "than"})
-
 
 def _past_clause(toks: Sequence[Token], start: int, j: int,
                  counts: dict[int, Count]) -> int | None:
@@ -199,7 +219,7 @@ def _past_clause(toks: Sequence[Token], start: int, j: int,
         return None
     for k in range(j, min(j + 15, len(toks))):
         w = toks[k].text
-        if toks[k].sent != toks[start].sent or w in _CLAUSE_ENDS or cue_at(toks, k) \
+        if toks[k].sent != toks[start].sent or w in CLAUSE_ENDS or cue_at(toks, k) \
                 or (k > j and k in counts and counts[k].person not in ("name", "bare")):
             return None if w not in ("died", "perished") else k
         if w in t.singles("suffering"):  # 'a boy in the car received minor injuries'
@@ -235,19 +255,27 @@ def _list_item(toks: Sequence[Token], c: Count, who: tuple[int, int] | None, nxt
         and any(toks[k].text in ("and", "or") for k in range(nxt.start, link.last))
 
 
+_DEFINITE = frozenset({"the", "these", "those", "its", "his", "her", "their"})
+
+
 def _left_link(toks: Sequence[Token], c: Count) -> Link | None:
     """Kind first: 'killing 5', 'killed a soldier', 'the deaths of two', 'toll rose to 12'."""
     who_end = _victims(toks, c.end)
     who = (c.end, who_end) if who_end > c.end else None
     last = max(who_end - 1, c.end - 1)
     i = c.start - 1
-    if i >= 0 and toks[i].text == "of":
+    # "murdered the 77 members", "the murder of the six priests": a definite count of victims
+    definite = not c.person and i > 0 and toks[i].text in _DEFINITE
+    if definite:
         i -= 1
-    for n in range(1, 5):
+    of = i >= 0 and toks[i].text == "of"
+    if of:
+        i -= 1
+    for n in range(4, 0, -1):  # 'fatally shot his brother' before 'shot his brother'
         k = i - n + 1
         cue = cue_at(toks, k) if k >= 0 else None
         if cue and cue[2] == n and cue[1] in ("transitive", "noun"):
-            if cue[1] == "noun" and toks[c.start - 1].text != "of":
+            if cue[1] == "noun" and not of:
                 continue
             return Link(cue[0], who, k, last, _shot(toks, k, cue[2]))
     if c.start > 0 and toks[c.start - 1].text in ("to", "at", "of", "reached", "hit", "is", "was",
@@ -317,8 +345,8 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
     i = victims_end = 0
     while i < len(toks):
         c = count_at(toks, i)
-        if c is None or (c.person in ("name", "bare") and i < victims_end):
-            i += 1  # (a name or title among the victims of a count is no count of its own)
+        if c is None or (c.person in ("name", "bare", "determiner") and i < victims_end):
+            i += 1  # (a name, title or 'the mayor's' among a count's victims is no count)
             continue
         if toks[max(c.end - 1, c.start)].in_date or is_measure(toks, c):
             i = max(c.end, i + 1)  # "12 million", "15 km": none of its words counts
@@ -363,7 +391,11 @@ def _someone_else(shot: Figure, dead: Figure, text: str) -> bool:
     """Whether the dead ('a juvenile was killed') are other people than one person shot ('and a
     delivery driver was shot'): told in one sentence by different words for one person."""
     mine, theirs = head_word(shot.who), head_word(dead.who)
+    assailants = tables().singles("assailant")
     people = person_words()
+    if (mine in assailants) != (theirs in assailants) and mine in people and theirs in people \
+            and not {mine, theirs} & (_ANYONE | {"man", "woman"}):
+        return True  # 'the officer was shot' and 'the gunman was killed': two people
     if shot.best != 1 or mine not in people or theirs not in people or mine == theirs \
             or {mine, theirs} & _ANYONE or shot.span is None or dead.span is None:
         return False
@@ -410,7 +442,8 @@ def _listed(toks: Sequence[Token], c: Count, previous: Link | None) -> Link | No
         return None
     joiners = {toks[k].text for k in range(previous.last + 1, c.start)}
     who_end = _victims(toks, c.end)
-    if who_end == c.end or c.person or not joiners & {"and", "well", "plus", "with"}:
+    if who_end == c.end or c.person not in ("", "determiner") \
+            or not joiners & {"and", "well", "plus", "with"}:
         return None  # "killed 5 soldiers and 3 civilians", not "killed 5 people, 15 said"
     return Link(previous.kind, (c.end, who_end), c.start, who_end - 1, previous.shot)
 
@@ -425,15 +458,26 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
     sentences = {n: range(a, b + 1) for n, (a, b) in bounds.items()}
     previous: Link | None = None
     links: list[tuple[Link, Count]] = []
+    told_until = -1  # the end of 'a man was shot and later died' (its 'he' is no count)
     for c in counts.values():
+        if c.start <= told_until:
+            continue
         # "the death of four students who had been kidnapped": the noun before tells it
         of_noun = _left_link(toks, c) if c.start > 0 and toks[c.start - 1].text == "of" \
             and not c.person else None
         if of_noun is not None and (cue_at(toks, of_noun.first) or ("", ""))[1] != "noun":
             of_noun = None  # 'a toll of 1 person wounded': the toll is no noun of it
-        link = of_noun or _right_link(toks, c, counts) or _left_link(toks, c) \
-            or _listed(toks, c, previous)
+        link = of_noun or _right_link(toks, c, counts) or _left_link(toks, c)
+        if link is None and (link := _listed(toks, c, previous)) is not None \
+                and links and links[-1][0] == previous:
+            # 'killed a man and two women': the list is one phrase, whose counts may be told
+            # again as one sum ('three people')
+            links[-1] = (dataclasses.replace(previous, last=link.last), links[-1][1])
         previous = link if link is not None and link.first < c.start else None
+        if link is not None and link.kind == "wounded" \
+                and (died := died_after(toks, link.last)) is not None:
+            link = Link("killed", link.who, link.first, died, False)  # 'shot him, who died'
+            told_until = died
         if link is None or (c.person in ("article", "determiner") and link.first == c.start
                             and not (
                 link.who and names_person(toks, link.who[0], link.who[1]))):

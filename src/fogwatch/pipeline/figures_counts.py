@@ -241,7 +241,7 @@ def _one_person(toks: Sequence[Token], i: int) -> Count | None:
         return Count(1, 1, 1, i, i + 1, person="pronoun")
     if toks[i].name:
         return Count(1, 1, 1, i, i, person="name")
-    if word in tables().singles("determiner") and names_person(toks, i + 1, i + 5):
+    if word in tables().singles("determiner") and names_person(toks, i + 1, i + 6):
         return Count(1, 1, 1, i, i + 1, person="determiner")
     if _titled(toks, i):
         return Count(1, 1, 1, i, i, person="bare")
