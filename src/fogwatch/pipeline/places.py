@@ -23,6 +23,7 @@ from fogwatch.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer, plac
 from fogwatch.gazetteer.resolve import Toponym, resolve
 from fogwatch.nlp import Doc
 from fogwatch.pipeline.context import Context
+from fogwatch.pipeline.places_names import name_words, unmarked_names
 from fogwatch.records import Place, Span
 
 if TYPE_CHECKING:  # spaCy's entity type, for the annotations only (nlp.py owns spaCy)
@@ -102,7 +103,26 @@ def _mentions(doc: Doc, text: str, gazetteer: Gazetteer) -> list[_Mention]:
             found += _embedded(ent, text, gazetteer, known)
     found += _untagged(doc, text, gazetteer, cues, found)
     found += _marked(text, gazetteer, cues, found)
+    found += _unmarked(doc, text, gazetteer, cues, found)
     return found
+
+
+def _unmarked(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozenset[str]],
+              found: Sequence[_Mention]) -> list[_Mention]:
+    """Gazetteer names that nothing above found (see `places_names`): their units, countries,
+    big towns and towns in a country the document names elsewhere (a name without a cue is a
+    small town of another country less often than a word or a person)."""
+    taken = {i for m in found for i in range(m.span.start, m.span.end)}
+    countries = {c.country for m in found for c in m.candidates[:1]
+                 if len({x.country for x in m.candidates}) == 1}
+    mentions = []
+    for span, entries in unmarked_names(doc, taken, gazetteer, name_words()):
+        kept = tuple(e for e in entries if e.kind != "city" or e.population >= BIG_TOWN or
+                     e.country in countries)
+        if kept:
+            near = _ends_with(_words_before(text, span.start, cues), cues["near_before"], cues)
+            mentions.append(_Mention(span, kept, 2 if near else 1, None))
+    return mentions
 
 
 _CONTAINER_AFTER = re.compile(r"\s*(?:\(|,\s*(?:in\s+)?|\s+in\s+)")

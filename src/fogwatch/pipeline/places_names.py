@@ -1,0 +1,178 @@
+"""Gazetteer names the model missed: whole runs of capitalised proper nouns that the gazetteer
+knows exactly as a town, a unit or a country, where the parse left them untagged ("families
+fled Kafr Nabl") or tagged them, whole, a person or an organisation ("a Huntsville man").
+
+What keeps other capitalised words out:
+- a run longer than the name is another name ("Mallory Flowers", "Coronado Meat Market"), as is
+  a run after a possessive ("Eva's Village"), and a name inside a longer entity of another kind
+  is that entity's ("the Athens Police Department");
+- a word of the model's English word list ("Mobile", "Split", "Of") or of our table
+  (`data/places_common_names.csv`: titles, days, months) is no name on its own, nor is a common
+  noun ("Council", "Airport") unless it names a big town, a province or a country;
+- a word of a person's name in the document ("Assad" after "Bashar al-Assad"), or after a title
+  ("Gen. Haftar"), is that person;
+- a name after an article ("the Toyota"), or that the model tagged a person or an organisation,
+  is a place only where the text uses it as one: before a resident noun ("Roselle police",
+  "Sligo-based"), after "from", or in a list beside a place already found ("Hamilton and
+  Middletown").
+Lookups use the gazetteer's index, once per capitalised run.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator, Set
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from fogwatch.gazetteer import Entry, Gazetteer, place_cues
+from fogwatch.gazetteer.builder import data_rows
+from fogwatch.nlp import Doc, english_nouns, english_words, stop_words
+from fogwatch.records import Span
+
+if TYPE_CHECKING:  # spaCy's types, for the annotations only (nlp.py owns spaCy)
+    from spacy.tokens import Span as Tokens
+    from spacy.tokens import Token
+
+__all__ = ["MAX_WORDS", "NameWords", "name_words", "unmarked_names"]
+
+MAX_WORDS = 4
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+WHOLE_LABELS = frozenset({"ORG", "PERSON"})  # a village the model took for one of these
+NAME_KINDS = frozenset({"city", "admin2", "admin1", "country"})
+UNIT_KINDS = frozenset({"admin1", "country"})
+MIN_CHARS = 3  # "Al", "Ba": fragments of longer names, never a place on their own here
+BIG_TOWN = 100_000  # a common noun that names a town this big may mean the town
+ARTICLES = frozenset({"the", "a", "an"})
+_NEXT_WORD = re.compile(r"\s*(-based|[A-Za-z]+)")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
+_LIST_AFTER = re.compile(r"^\s*(?:,|and\b|or\b)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class NameWords:
+    """The word lists that tell a name from other capitalised words (all lowercase)."""
+
+    common: frozenset[str]  # no place name on its own ("mobile", "split", "monday")
+    nouns: frozenset[str]  # English nouns, which name only big towns or units ("council")
+    stop: frozenset[str]  # function words, which neither start nor end a name ("of", "and")
+    titles: frozenset[str]  # a person's title: the name after it is a person's ("gen", "mr")
+    residents: frozenset[str]  # a word after a place that makes it one ("police", "-based")
+
+
+@functools.lru_cache(maxsize=1)
+def name_words() -> NameWords:
+    """The model's English words, nouns and stop words, our table of capitalised words that
+    they lack (`data/places_common_names.csv`), and the resident nouns of `places_cues.csv`."""
+    rows = data_rows("places_common_names.csv")
+    titles = frozenset(r["word"] for r in rows if r["kind"] == "title")
+    table = frozenset(r["word"] for r in rows)
+    return NameWords(english_words() | table, english_nouns(), stop_words(), titles,
+                     place_cues().get("resident_after", frozenset()))
+
+
+def unmarked_names(doc: Doc, taken: Set[int], gazetteer: Gazetteer,
+                   words: NameWords) -> Iterator[tuple[Span, tuple[Entry, ...]]]:
+    """The gazetteer names among the capitalised words of the document that no character of
+    `taken` (offsets of the places already found) covers, with their exact entries."""
+    people = _people_words(doc)
+    i = 0
+    while i < len(doc):
+        run = _run(doc, i, taken)
+        if run == 0:
+            i += 1
+            continue
+        names = doc[i:i + run]
+        if run <= MAX_WORDS and _free(names) and _name_like(names.text, words) and \
+                not _person(names, words, people):
+            entries = tuple(e for e in gazetteer.lookup(names.text)
+                            if not e.loose and e.kind in NAME_KINDS)
+            if entries and (_used_as_place(names, taken, words) or (
+                    _plain(names) and not _small_noun(names.text, entries, words))):
+                yield Span(names.start_char, names.end_char, names.text), entries
+        i += run
+
+
+def _run(doc: Doc, i: int, taken: Set[int]) -> int:
+    """The length of the run of proper nouns that starts at token i (0 when another proper
+    noun stands right before it: the run started there)."""
+    if i > 0 and (_proper(doc[i - 1]) or doc[i - 1].tag_ == "POS") or not _proper(doc[i]):
+        return 0  # after a name, or its possessive ("Eva's Village"): part of that name
+    end = i
+    while end < len(doc) and _proper(doc[end]) and doc[end].idx not in taken:
+        end += 1
+    if end + 1 < len(doc) and doc[end].tag_ == "POS" and _proper(doc[end + 1]):
+        return 0  # "Eva" of "Eva's Village": the possessive starts a longer name
+    return end - i
+
+
+def _proper(token: Token) -> bool:
+    """A capitalised proper noun in its ordinary spelling ("Kafr", "DeKalb"; not "UN" or
+    "MOSUL", whose capitals may be a headline's or an acronym's)."""
+    text = token.text
+    return token.tag_ in PROPER_TAGS and text[:1].isupper() and any(c.islower() for c in text)
+
+
+def _free(words: Tokens) -> bool:
+    """True when the words lie outside every entity, or are the whole of a person's or an
+    organisation's entity (a village the model took for one)."""
+    if all(t.ent_iob_ == "O" for t in words):
+        return True
+    ents = [e for e in words.doc.ents if e.start < words.end and words.start < e.end]
+    return len(ents) == 1 and ents[0].label_ in WHOLE_LABELS and \
+        (ents[0].start, ents[0].end) == (words.start, words.end)
+
+
+def _name_like(text: str, lists: NameWords) -> bool:
+    words = text.split()
+    if text.endswith("."):
+        return False  # an abbreviation ("Gen.", "Ave.")
+    if len(words) == 1:
+        return len(text) >= MIN_CHARS and text.lower() not in lists.common
+    # "Of Aleppo", "Aleppo And": a run that starts or ends with a function word is no name;
+    # "New Concord", "Grand Prairie" are names though their words are English words.
+    return words[0].lower() not in lists.stop and words[-1].lower() not in lists.stop
+
+
+def _person(words: Tokens, lists: NameWords, people: frozenset[str]) -> bool:
+    """True for a word of a person's name given in full elsewhere, or a name after a title."""
+    before = words.doc[words.start - 1].lower_.rstrip(".") if words.start > 0 else ""
+    return words.text.lower() in people or before in lists.titles
+
+
+def _small_noun(name: str, entries: tuple[Entry, ...], lists: NameWords) -> bool:
+    """True for an English noun that names only small towns ("Council", "Airport"), which a
+    capitalised word more often means as the noun."""
+    return name.lower() in lists.nouns and not any(
+        e.kind in UNIT_KINDS or e.population >= BIG_TOWN for e in entries)
+
+
+def _plain(words: Tokens) -> bool:
+    """True for a name the text gives no reason to doubt: untagged, and not after an article."""
+    before = words.doc[words.start - 1].lower_ if words.start > 0 else ""
+    return all(t.ent_iob_ == "O" for t in words) and before not in ARTICLES
+
+
+def _used_as_place(words: Tokens, taken: Set[int], lists: NameWords) -> bool:
+    """True where the text uses the name as a place: before a resident noun ("Roselle police",
+    "Sligo-based"), after "from", or in a list beside a place already found."""
+    text = words.doc.text
+    after = _NEXT_WORD.match(text, words.end_char)
+    if after is not None and after.group(1).lower() in lists.residents:
+        return True
+    if words.start > 0 and words.doc[words.start - 1].lower_ == "from":
+        return True
+    before = _LIST_BEFORE.search(text, 0, words.start_char)
+    if before is not None and len(text[:before.start()].rstrip()) - 1 in taken:
+        return True
+    following = _LIST_AFTER.match(text[words.end_char:])
+    return following is not None and following.group() != "" and \
+        (words.end_char + following.end()) in taken
+
+
+def _people_words(doc: Doc) -> frozenset[str]:
+    """The words of the document's longer person names ("Bashar al-Assad" -> "assad",
+    "bashar"): a single word among them is that person again, not a place."""
+    return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1
+                     for t in e if t.is_title)
