@@ -11,6 +11,7 @@ from fogwatch.pipeline import extract_document, make_document
 from fogwatch.pipeline.actors import find_actors
 from fogwatch.pipeline.context import Context
 from fogwatch.pipeline.events import find_events
+from fogwatch.pipeline.non_acled import fires_gun
 from fogwatch.pipeline.sources import find_claims
 
 
@@ -118,3 +119,35 @@ def test_trigger_word_inside_a_town_name_is_no_event() -> None:
     (event,) = extract_document(make_document(text, dt.date(2016, 1, 5))).events
     assert (event.event_type, event.sub_event_type, event.typed_by) == (
         "Violence against civilians", "Attack", "attack: no armed victim")
+
+
+def test_shotgun_blast_is_gunfire_not_a_bomb() -> None:
+    assert readings("A gunman fired a shotgun blast into the crowd, wounding two women.") == [
+        ("Violence against civilians", "Attack", "ASSAULT")]
+
+
+def test_rockets_fired_from_helicopters_stay_an_air_strike() -> None:
+    assert readings("Military helicopters fired rockets at the village, killing four.") == [
+        ("Explosions/Remote violence", "Air/drone strike", "ASSAULT")]
+
+
+def test_shell_casings_are_no_shelling() -> None:
+    assert readings("Police collected more than 20 shell casings at the corner.") == []
+
+
+def test_victim_flown_by_helicopter_is_no_air_strike() -> None:
+    assert readings("The woman was taken by helicopter to a hospital.") == []
+
+
+def test_trigger_inside_an_instruction_to_the_reader_is_no_event() -> None:
+    assert readings("Click here to return to the page you were visiting.") == []
+
+
+def test_aircraft_shot_down_is_no_gunfire() -> None:
+    doc = parse("Soldiers shot down two helicopters near the town.")
+    assert fires_gun(doc, next(iter(doc.sents))) is False
+
+
+def test_a_clerk_shot_with_a_pistol_is_gunfire() -> None:
+    doc = parse("A man shot the clerk with a pistol.")
+    assert fires_gun(doc, next(iter(doc.sents))) is True

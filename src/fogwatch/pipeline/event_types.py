@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
     from spacy.tokens import Token
 
 __all__ = ["ARMED", "PROTEST_SECTORS", "STATE", "SentenceCues", "Typed", "escalate",
-           "lookalike_cues", "lookalike_index", "sentence_cues",
+           "imperative", "lookalike_cues", "lookalike_index", "sentence_cues",
            "main_trigger", "protest_context", "protest_topic", "read_in_context",
            "sentence_triggers", "tag_typed", "trigger_index", "type_sentence"]
 
@@ -61,6 +61,7 @@ SIMULTANEOUS = frozenset({"while", "as", "when", "whilst"})
 SPARE_ASSAULTS = frozenset({"drugs", "mourning"})
 ATTACKS = ("@attack", "@raid")  # resolved by who is involved; a raid that detains is arrests
 WITHDRAWAL = "Non-violent transfer of territory"
+REMOTE = "Explosions/Remote violence"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,7 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
                 continue  # people gather "to demand help after the floods": still a protest
         if m.end - m.start == 1 and doc[m.start].pos_ == "PROPN" and m.value.rank < 60:
             continue  # "March", "Rally" as names, not events
-        if unrealised(doc, m) or _imperative(doc, m):
+        if unrealised(doc, m) or imperative(doc, m):
             continue
         found.append(m)
     if any(m.value.sub_event_type == "Peaceful protest" for m in found):
@@ -192,14 +193,14 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
     return found
 
 
-def _imperative(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
-    """A verb opening its sentence with no subject tells the reader to do something ("Visit
-    our website", "Join us on Saturday"), not that anything happened."""
-    token = doc[match.start]
-    sent_start = token.sent.start
-    opening = next((t for t in doc[sent_start:match.start + 1] if not t.is_punct), token)
-    return (token.i == opening.i and token.tag_ == "VB" and token.dep_ == "ROOT"
-            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children))
+def imperative(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
+    """Whether a trigger sits in a sentence that opens with a verb with no subject, telling the
+    reader to do something ("Visit our website", "Click here to return to the page you were
+    visiting"), not that anything happened."""
+    sent = doc[match.start].sent
+    opening = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return (opening is not None and opening.tag_ == "VB" and opening.dep_ == "ROOT"
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in opening.children))
 
 
 def protest_topic(doc: Doc, match: Match[lexicons.Trigger] | Match[tuple[str, str]]) -> bool:
@@ -283,9 +284,10 @@ def _describing(token: Token) -> bool:
 def read_in_context(sent: Sentence, matches: list[Match[lexicons.Trigger]], actors: list[Actor],
                  story_protest: bool, fired: bool = False) -> list[Match[lexicons.Trigger]]:
     """Triggers read in context: weapons count when seized (and not in a sentence where a gun
-    is `fired`: "found his father's gun and shot himself" tells the shooting's weapon), riot
-    words at a protest, and rioting is a violent demonstration in a story about a protest,
-    else mob violence."""
+    is `fired`: "found his father's gun and shot himself" tells the shooting's weapon, and
+    there the weak words of remote violence, "a shotgun blast", "a barrage of shots", tell the
+    gunfire), riot words at a protest, and rioting is a violent demonstration in a story about
+    a protest, else mob violence."""
     # a verb of seizing, not a participle describing ("a bridge located on the highway")
     seizing = any(t.lemma_.lower() in lexicons.seizure_verbs() and not _describing(t)
                   for t in sent)
@@ -293,6 +295,8 @@ def read_in_context(sent: Sentence, matches: list[Match[lexicons.Trigger]], acto
     kept = []
     for m in matches:
         sub = m.value.sub_event_type
+        if fired and m.value.weak and m.value.event_type == REMOTE:
+            continue
         if sub == "@riot" and not protest:
             # "shops were looted" away from a protest is looting, not a riot
             plain = _plain_index().find(sent.doc, m.start, m.end)[:1]

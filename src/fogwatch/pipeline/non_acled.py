@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch import lexicons
 from fogwatch.nlp import Doc
-from fogwatch.pipeline.event_types import sentence_cues, trigger_index
+from fogwatch.pipeline.event_types import imperative, sentence_cues, trigger_index
 from fogwatch.pipeline.phrases import Match, PhraseIndex
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
@@ -37,6 +37,10 @@ __all__ = ["TOLD_IN_WORDS", "VIOLENT_PLOVER", "carries_figures", "fires_gun",
 # PLOVER types of force used on people: a typeless event of these counts the dead and wounded;
 # talks, threats, demands, sanctions and aid count none ("condemned the killing of five").
 VIOLENT_PLOVER = frozenset({"ASSAULT", "FIGHT"})
+# words that name a gun or its shot: a sentence that fires one of these tells gunfire
+GUN_WORDS = frozenset({"gun", "guns", "handgun", "shotgun", "rifle", "pistol", "revolver",
+                       "firearm", "gunfire", "gunshot", "gunshots", "gunman", "gunmen", "shooter",
+                       "bullet", "bullets", "shoot", "shot", "shots", "shooting"})
 # look-alike classes of stories told in words: their verbal triggers stand
 TOLD_IN_WORDS = frozenset({"diplomacy"})
 
@@ -75,10 +79,14 @@ def non_acled_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
 
 def fires_gun(doc: Doc, sent: Sentence) -> bool:
     """Whether the sentence tells of a gun being fired ("shot", "opened fire", "the gun went
-    off"), whatever kind of story it is told in."""
+    off"), whatever kind of story it is told in; it must name a gun or a shot, since rockets
+    and shells are fired too ("helicopters fired rockets at the village")."""
+    if not any(t.lemma_.lower() in GUN_WORDS or t.lower_ in GUN_WORDS for t in sent):
+        return False
     cues = sentence_cues(doc, sent)
     fired = [Match(m.start, m.end, m.value[0]) for m in _index().find(doc, sent.start, sent.end)
-             if m.value[0].plover_mode == "firearms"]
+             if m.value[0].plover_mode == "firearms"
+             and not (m.end < len(doc) and doc[m.end].lower_ == "down")]  # aircraft shot down
     return any(not cues.masks(m) for m in fired)
 
 
@@ -93,7 +101,7 @@ def said_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
     if not (story_lookalike | cues.classes("doc", "lead")) & TOLD_IN_WORDS:
         return []
     return [m for m in trigger_index().find(doc, sent.start, sent.end)
-            if m.value.event_type is None and not cues.masks(m)
+            if m.value.event_type is None and not cues.masks(m) and not imperative(doc, m)
             and not (m.end - m.start == 1 and doc[m.start].pos_ == "PROPN")]  # "Summit Road"
 
 
