@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from fogwatch.gazetteer import load_gazetteer
 from fogwatch.records import Place, Span
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
@@ -17,15 +18,32 @@ def _inside(span: Span | None, sent: Sentence) -> bool:
     return span is not None and sent.start_char <= span.start < sent.end_char
 
 
+def _start(place: Place) -> int:
+    return place.span.start if place.span else 0
+
+
+def _adjective(place: Place) -> bool:
+    """A country named by its demonym ("Russian forces"): the actor's country more often
+    than the scene."""
+    return place.precision == 3 and place.span is not None and \
+        load_gazetteer().demonym(place.span.text) is not None
+
+
 def event_place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Place | None:
-    """The most precise place named in the sentence (the nearest of equals); where the sentence
-    names only regions or countries ("Turkish artillery shelled Syrian positions"), the story's
-    first town or village, which such a sentence most often continues."""
+    """The first town or village named in the sentence: a report names the scene before the
+    places it mentions on the way ("in Isiolo town ... the Isiolo-Moyale highway", "in Zapopan,
+    ... arrested in the state of Colima"). Where the sentence names only regions or countries
+    ("Turkish artillery shelled Syrian positions"), the story's first town or village, which
+    such a sentence most often continues; then the sentence's unit nearest the trigger, a
+    country named by name before one named by its demonym."""
     here = [p for p in places if _inside(p.span, sent)]
-    nearest = min(here, key=lambda p: (p.precision,
-                                       abs(p.span.start - trigger.start) if p.span else 0),
-                  default=None)
-    if nearest is not None and nearest.precision < 3:
-        return nearest
-    precise = next((p for p in places if p.precision < 3), None)
-    return precise or nearest or (places[0] if places else None)
+    precise = min((p for p in here if p.precision < 3), key=_start, default=None)
+    if precise is not None:
+        return precise
+    first = next((p for p in places if p.precision < 3), None)
+    if first is not None:
+        return first
+    nearest = min(here, key=lambda p: (_adjective(p),
+                                       abs(_start(p) - trigger.start)), default=None)
+    named = [p for p in places if not _adjective(p)]
+    return nearest or (named[0] if named else places[0] if places else None)

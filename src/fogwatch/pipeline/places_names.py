@@ -13,8 +13,8 @@ What keeps other capitalised words out:
   ("Gen. Haftar"), is that person;
 - a name after an article ("the Toyota"), or that the model tagged a person or an organisation,
   is a place only where the text uses it as one: before a resident noun ("Roselle police",
-  "Sligo-based"), after "from", or in a list beside a place already found ("Hamilton and
-  Middletown").
+  "Sligo-based"), after "from", as the object of an assault ("shelled Kharkiv"), or in a list
+  beside a place already found ("Hamilton and Middletown").
 Lookups use the gazetteer's index, once per capitalised run.
 """
 
@@ -59,6 +59,7 @@ class NameWords:
     stop: frozenset[str]  # function words, which neither start nor end a name ("of", "and")
     titles: frozenset[str]  # a person's title: the name after it is a person's ("gen", "mr")
     residents: frozenset[str]  # a word after a place that makes it one ("police", "-based")
+    assaults: frozenset[str]  # verbs whose object is a place more than a person ("shell")
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,8 +69,10 @@ def name_words() -> NameWords:
     rows = data_rows("places_common_names.csv")
     titles = frozenset(r["word"] for r in rows if r["kind"] == "title")
     table = frozenset(r["word"] for r in rows)
+    cues = place_cues()
     return NameWords(english_words() | table, english_nouns(), stop_words(), titles,
-                     place_cues().get("resident_after", frozenset()))
+                     cues.get("resident_after", frozenset()),
+                     cues.get("assault_verb", frozenset()))
 
 
 def unmarked_names(doc: Doc, taken: Set[int], gazetteer: Gazetteer,
@@ -156,13 +159,17 @@ def _plain(words: Tokens) -> bool:
 
 def _used_as_place(words: Tokens, taken: Set[int], lists: NameWords) -> bool:
     """True where the text uses the name as a place: before a resident noun ("Roselle police",
-    "Sligo-based"), after "from", or in a list beside a place already found."""
+    "Sligo-based"), after "from", as the object of an assault ("shelled Kharkiv"), or in a list
+    beside a place already found."""
     text = words.doc.text
     after = _NEXT_WORD.match(text, words.end_char)
     if after is not None and after.group(1).lower() in lists.residents:
         return True
     if words.start > 0 and words.doc[words.start - 1].lower_ == "from":
         return True
+    head = words.root
+    if head.dep_ == "dobj" and head.head.lemma_ in lists.assaults:
+        return True  # "Russian forces shelled Kharkiv"
     before = _LIST_BEFORE.search(text, 0, words.start_char)
     if before is not None and len(text[:before.start()].rstrip()) - 1 in taken:
         return True
