@@ -70,6 +70,34 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     ('An officer was shot in the arm on Monday. Officers returned fire and the suspect was '
      'killed.',
      [('wounded', 'officer', 1, 1, 1, False), ('killed', 'suspect', 1, 1, 1, False)]),
+    # a wound told as a state after one person
+    ('Police found a man suffering from a gunshot wound in the parking lot.',
+     [('wounded', 'man', 1, 1, 1, False)]),
+    # 'a total of' sums one event's victims: no tally
+    ('A total of six people, including four children, were injured at the fair.',
+     [('wounded', 'people', 6, 6, 6, False)]),
+    # a period of years makes a tally
+    ('In three years, 40 children were wounded and nine killed in such accidents.',
+     [('wounded', 'children', 40, 40, 40, True), ('killed', None, 9, 9, 9, True)]),
+    # 'N of the M': the victims are N, the M only tell whom they are among
+    ('Two of the five soldiers were killed in the raid.',
+     [('killed', 'the five soldiers', 2, 2, 2, False)]),
+    ('One of six men standing at the corner was shot.',
+     [('wounded', 'six men', 1, 1, 1, False)]),
+    # but 'one of N people shot': the N were shot
+    ('The cook, one of three men shot and wounded on Friday, was released.',
+     [('wounded', 'men', 3, 3, 3, False)]),
+    ('John Doe, 1 of 4 guards killed in the raid, was buried on Monday.',
+     [('killed', 'guards', 4, 4, 4, False)]),
+    # ALL-CAPS wires: a list of names before 'were killed' is one victim a name
+    ('LIMA, 3 MAY 90 -- AS A RESULT OF THE RAID, ORTIZ, PEDRO LUNA, AND MARIO DIAZ WERE '
+     'KILLED.',
+     [('killed', 'ORTIZ', 1, 1, 1, False), ('killed', 'PEDRO LUNA', 1, 1, 1, False),
+      ('killed', 'MARIO DIAZ', 1, 1, 1, False)]),
+    ('LIMA, 3 MAY 90 -- JUAN SOTO AND RAUL CRUZ WERE WOUNDED IN THE ATTACK.',
+     [('wounded', 'JUAN SOTO', 1, 1, 1, False), ('wounded', 'RAUL CRUZ', 1, 1, 1, False)]),
+    # but words for kinds of people tell no count
+    ('LIMA, 3 MAY 90 -- PEASANTS AND WORKERS WERE KILLED IN THE ATTACK.', []),
     # but a man shot and the suspect killed may be one person
     ('Deputies shot a man on Monday. The suspect died at the scene.',
      [('killed', 'suspect', 1, 1, 1, False)]),

@@ -79,6 +79,8 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
         j += 1
         if j + 1 < len(toks) and toks[j].text in ("the", "those", "these", "his", "her", "their"):
             j += 1  # "three of the victims"
+        if (whole := number_at(toks, j)) is not None:
+            j = whole[3]  # "two of the five hostages", "one of six others"
     fillers = t.singles("filler") - {"of", "them", "others"}
     while j < len(toks) and j - i < limit and toks[j].sent == toks[i].sent:
         w = toks[j].text
@@ -324,13 +326,26 @@ def _toll_subject(toks: Sequence[Token], c: Count) -> tuple[FigureKind, int, int
 
 # --- cumulative tallies ----------------------------------------------------------------------
 
+_PERIODS = frozenset({"years", "months", "weeks", "decades"})
+
+
+def _over_period(toks: Sequence[Token], i: int) -> bool:
+    """'in three years', 'over 18 months', 'during two decades': a period of many events."""
+    if toks[i].text not in ("in", "over", "during", "within") \
+            or (number := number_at(toks, i + 1)) is None:
+        return False
+    return number[3] < len(toks) and toks[number[3]].text in _PERIODS
+
 def _tally(toks: Sequence[Token], sentence: range,
            dates: Sequence[When]) -> tuple[bool, dt.date | None]:
     t = tables()
     cumulative, since = False, None
     for i in sentence:
         tok = toks[i]
-        if match_phrase(toks, i, t.phrases("tally")):
+        if tok.text == "total" and 0 < i < len(toks) - 1 and toks[i - 1].text == "a" \
+                and toks[i + 1].text == "of":
+            continue  # 'a total of six people were hurt': one figure, summed up
+        if match_phrase(toks, i, t.phrases("tally")) or _over_period(toks, i):
             cumulative = True
             if tok.text == "since":
                 since = next((w.start for w in dates if w.span and w.start
@@ -353,6 +368,19 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
             continue
         counts[c.start] = c
         victims_end = _victims(toks, c.end)
+        if c.end < len(toks) and toks[c.end].text == "of":
+            cue = cue_at(toks, victims_end) if victims_end < len(toks) else None
+            group = c.end + 1
+            if group < len(toks) and toks[group].text == "the":
+                group += 1
+            if cue is not None and cue[1] == "transitive" \
+                    and not toks[victims_end].text.endswith("ing") \
+                    and number_at(toks, group) is not None:
+                del counts[c.start]  # 'one of four men shot on Friday': the four were shot
+                i = c.end
+                continue
+            i = max(victims_end, c.start + 1)  # 'two of the five hostages': five is no count
+            continue
         i = max(c.end, c.start + 1)
         while c.person in ("name", "bare") and i < len(toks) and toks[i].text.isalpha() \
                 and toks[i].text not in STOP and not cue_at(toks, i):

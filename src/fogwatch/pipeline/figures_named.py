@@ -74,6 +74,63 @@ _NEGATION = frozenset({"no", "not", "never", "nobody", "none", "neither", "nor"}
 _PLURAL_ENDINGS = ("ans", "ants", "ents", "ers", "ors", "ists", "ies", "ites", "uits")
 
 
+def _person_word(word: str) -> bool:
+    """Whether a word tells a kind of people rather than a name ('peasants', 'crew')."""
+    people = tables().singles("person") | {"people", "persons", "civilians", "members", "others"}
+    return word in people or word in _GROUPS or word.endswith(_PLURAL_ENDINGS) \
+        or (word.endswith("s") and word[:-1] in people)
+
+
+# words that may stand before a list of names, or between its names
+_LIST_OPENERS = frozenset({"", ".", ",", "and", ":", "--", "]", "that", "when"})
+
+
+def _named_list(toks: Sequence[Token], j: int, taken: set[int]) -> Iterator[Named]:
+    """'RAMON ORTIZ, LUIS PEREZ, AND JOSE DIAZ WERE KILLED': one victim for each name of a
+    list of two or more before 'were' and the kind word (not 'PEASANTS AND WORKERS')."""
+    t = tables()
+    m = j + 1
+    while m < len(toks) and m - j <= 3 and toks[m].text in t.singles("adverb"):
+        m += 1
+    cue = cue_at(toks, m) if m < len(toks) and toks[m].sent == toks[j].sent else None
+    if cue is None or m in taken or cue[0] not in ("killed", "wounded") \
+            or cue[1] not in ("transitive", "state") or toks[m].text.endswith("ing") \
+            or (cue[2] == 1 and toks[m].text in t.singles("shot")):
+        return
+    names: list[tuple[int, int]] = []
+    end = j
+    while end > 0 and len(names) < 8:
+        first = _words_back(toks, end)
+        if first == end or any(_person_word(toks[n].text) for n in range(first, end)) \
+                or toks[first].text in t.singles("pronoun"):
+            return
+        before = toks[first - 1] if first > 0 else None
+        if names and before is not None and before.sent == toks[j].sent \
+                and before.text not in _LIST_OPENERS:
+            break  # 'AFTER THE RAID, ORTIZ AND LUNA': the list starts after the comma
+        names.append((first, end))
+        k = first - 1
+        if k >= 0 and toks[k].text == "and":
+            k -= 1
+            if k >= 0 and toks[k].text == ",":
+                k -= 1
+        elif k >= 0 and toks[k].text == ",":
+            k -= 1
+        else:
+            break
+        if k < 0 or toks[k].sent != toks[j].sent or k + 1 == first:
+            break
+        end = k + 1
+    start = names[-1][0] if names else j
+    opener = toks[start - 1].text if start > 0 and toks[start - 1].sent == toks[j].sent else ""
+    if len(names) < 2 or opener not in _LIST_OPENERS \
+            or any(n in taken for a, b in names for n in range(a, b)) \
+            or all(b - a == 1 for a, b in names):
+        return
+    for a, b in reversed(names):
+        yield Named(cue[0], (a, b), a, m + cue[2] - 1)
+
+
 def one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Named]:
     """On ALL-CAPS text: one person killed or wounded by the grammar alone, where no count was
     linked to the kind word: '<words> was [also] killed', '<words> died' and 'the murder of
@@ -83,7 +140,9 @@ def one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Named]:
     victim_of = t.phrases("victim_of")
     people = t.singles("person") | {"people", "persons", "civilians", "members", "others"}
     for j, tok in enumerate(toks):
-        if tok.text == "was" or (tok.text == "been" and j > 0
+        if tok.text == "were":
+            yield from _named_list(toks, j, taken)
+        elif tok.text == "was" or (tok.text == "been" and j > 0
                                  and toks[j - 1].text in ("has", "had")):
             m = j + 1
             while m < len(toks) and m - j <= 3 and toks[m].text in adverbs:
