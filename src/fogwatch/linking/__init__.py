@@ -21,10 +21,11 @@ from fogwatch.linking.clustering import (
     cluster,
     components,
     name_keys,
+    person_keys,
 )
 from fogwatch.linking.mentions import Mention, mention_of
 from fogwatch.linking.reconcile import fatalities, reconcile
-from fogwatch.linking.score import LINK_THRESHOLD, conflict, pair_score
+from fogwatch.linking.score import FOLLOW_UP_DAYS, LINK_THRESHOLD, conflict, pair_score
 from fogwatch.records import Incident
 
 __all__ = [
@@ -71,12 +72,20 @@ class Relinking:
 
 def pool_window(first: int, last: int) -> tuple[int, int]:
     """The dates (proleptic ordinals) whose stored mentions `relink` needs for mentions dated
-    within [first, last]: every mention they could be linked with (`REACH_DAYS`), and whole
-    120-day seasons around those, so that the names index counts what a rebuild counts (a
-    mention is indexed over its widened dates, at most `MONTH_SPAN_DAYS` past its own date)."""
-    low = ((first - REACH_DAYS) // SEASON_DAYS - 1) * SEASON_DAYS - MONTH_SPAN_DAYS
-    high = ((last + REACH_DAYS) // SEASON_DAYS + 2) * SEASON_DAYS + MONTH_SPAN_DAYS
+    within [first, last]: every mention they could be linked with (`REACH_DAYS`, or
+    `FOLLOW_UP_DAYS` for a follow-up story naming the same people), and whole 120-day seasons
+    around those, so that the names indexes count what a rebuild counts (a mention is indexed
+    over its widened dates, at most `MONTH_SPAN_DAYS` past its own date)."""
+    reach = max(REACH_DAYS, FOLLOW_UP_DAYS)
+    low = ((first - reach) // SEASON_DAYS - 1) * SEASON_DAYS - MONTH_SPAN_DAYS
+    high = ((last + reach) // SEASON_DAYS + 2) * SEASON_DAYS + MONTH_SPAN_DAYS
     return low, high
+
+
+def _index_keys(m: Mention) -> set[tuple[str, int, str]]:
+    """The names-index keys of a mention, single names and full names apart."""
+    return ({("name", *key) for key in name_keys(m)}
+            | {("person", *key) for key in person_keys(m)})
 
 
 def relink(new: Sequence[Mention], nearby: Sequence[Mention],
@@ -98,9 +107,9 @@ def relink(new: Sequence[Mention], nearby: Sequence[Mention],
     for n, component in enumerate(components(mentions)):
         members.append([mentions[i] for i in component])
         component_of.update((mentions[i].key, n) for i in component)
-    new_keys = {key for m in new for key in name_keys(m)}
+    new_keys = {key for m in new for key in _index_keys(m)}
     frontier = {m.key for m in new} | {m.key for m in mentions
-                                       if not new_keys.isdisjoint(name_keys(m))}
+                                       if not new_keys.isdisjoint(_index_keys(m))}
     by_incident: dict[str, list[tuple[str, str]]] = {}
     for key, incident in memberships.items():
         by_incident.setdefault(incident, []).append(key)
