@@ -98,6 +98,18 @@ SENTENCES: list[tuple[str, list[Row]]] = [
      [('wounded', 'JUAN SOTO', 1, 1, 1, False), ('wounded', 'RAUL CRUZ', 1, 1, 1, False)]),
     # but words for kinds of people tell no count
     ('LIMA, 3 MAY 90 -- PEASANTS AND WORKERS WERE KILLED IN THE ATTACK.', []),
+    # a list of victims after the kind word, one item told with 'a'
+    ('SOLDIERS WERE ARRESTED FOR KILLING 4 NUNS, A DOCTOR, AND HIS SON.',
+     [('killed', 'NUNS', 4, 4, 4, False), ('killed', 'DOCTOR', 1, 1, 1, False),
+      ('killed', 'SON', 1, 1, 1, False)]),
+    # but a person who speaks after the list is no victim
+    ('The strike killed 12 people and a local official said more may have died.',
+     [('killed', 'people', 12, 12, 12, False)]),
+    # a war named in the sentence makes a tally only as the time of the deaths
+    ('LIMA, 3 MAY 90 -- THE WAR WORSENED WITH THE MURDER OF FOUR NUNS BY UNKNOWN MEN.',
+     [('killed', 'NUNS', 4, 4, 4, False)]),
+    ('Some 300 people died during the conflict.',
+     [('killed', 'people', None, 300, None, True)]),
     # but a man shot and the suspect killed may be one person
     ('Deputies shot a man on Monday. The suspect died at the scene.',
      [('killed', 'suspect', 1, 1, 1, False)]),

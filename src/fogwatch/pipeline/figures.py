@@ -26,7 +26,6 @@ low/best/high), `figures_cues.csv` (kind words and how they take their victims),
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -47,7 +46,6 @@ from fogwatch.pipeline.figures_counts import (
     cue_at,
     is_cased,
     is_measure,
-    match_phrase,
     names_person,
     number_at,
     tables,
@@ -55,7 +53,8 @@ from fogwatch.pipeline.figures_counts import (
     word_number,
 )
 from fogwatch.pipeline.figures_named import one_named
-from fogwatch.records import Figure, FigureKind, Span, When
+from fogwatch.pipeline.figures_tally import tally
+from fogwatch.records import Figure, FigureKind, Span
 
 __all__ = ["find_figures", "head_word", "is_toll", "person_words", "word_number"]
 
@@ -324,35 +323,6 @@ def _toll_subject(toks: Sequence[Token], c: Count) -> tuple[FigureKind, int, int
     return None
 
 
-# --- cumulative tallies ----------------------------------------------------------------------
-
-_PERIODS = frozenset({"years", "months", "weeks", "decades"})
-
-
-def _over_period(toks: Sequence[Token], i: int) -> bool:
-    """'in three years', 'over 18 months', 'during two decades': a period of many events."""
-    if toks[i].text not in ("in", "over", "during", "within") \
-            or (number := number_at(toks, i + 1)) is None:
-        return False
-    return number[3] < len(toks) and toks[number[3]].text in _PERIODS
-
-def _tally(toks: Sequence[Token], sentence: range,
-           dates: Sequence[When]) -> tuple[bool, dt.date | None]:
-    t = tables()
-    cumulative, since = False, None
-    for i in sentence:
-        tok = toks[i]
-        if tok.text == "total" and 0 < i < len(toks) - 1 and toks[i - 1].text == "a" \
-                and toks[i + 1].text == "of":
-            continue  # 'a total of six people were hurt': one figure, summed up
-        if match_phrase(toks, i, t.phrases("tally")) or _over_period(toks, i):
-            cumulative = True
-            if tok.text == "since":
-                since = next((w.start for w in dates if w.span and w.start
-                              and tok.end <= w.span.start < tok.end + 60), since)
-    return cumulative, since
-
-
 # --- the stage -------------------------------------------------------------------------------
 
 def _counts(toks: Sequence[Token]) -> dict[int, Count]:
@@ -458,6 +428,9 @@ def is_toll(figure: Figure) -> bool:
     return any(words[:n] in cues and cues[words[:n]][1] == "toll" for n in range(1, 4))
 
 
+# 'killed 12 people and a local official said': the person speaks, is no victim
+_SPEAKING = frozenset({"said", "says", "told", "reported", "added", "stated", "confirmed",
+                       "announced", "explained", "noted", "claimed"})
 _LIST_WORDS = frozenset({"and", ",", "as", "well", "plus", "along", "with"})
 
 
@@ -470,8 +443,13 @@ def _listed(toks: Sequence[Token], c: Count, previous: Link | None) -> Link | No
         return None
     joiners = {toks[k].text for k in range(previous.last + 1, c.start)}
     who_end = _victims(toks, c.end)
-    if who_end == c.end or c.person not in ("", "determiner") \
-            or not joiners & {"and", "well", "plus", "with"}:
+    if c.person == "article" and who_end < len(toks) and toks[who_end].text == "," \
+            and names_person(toks, c.end, who_end) and previous.kind == "killed" \
+            and any(toks[k].text == "and" for k in range(who_end, min(who_end + 6, len(toks)))):
+        joiners.add("and")  # 'killing 4 nuns, a cook, and her son': an item of the list
+    if who_end == c.end or c.person not in ("", "determiner", "article") \
+            or not joiners & {"and", "well", "plus", "with"} \
+            or (c.person and who_end < len(toks) and toks[who_end].text in _SPEAKING):
         return None  # "killed 5 soldiers and 3 civilians", not "killed 5 people, 15 said"
     return Link(previous.kind, (c.end, who_end), c.start, who_end - 1, previous.shot)
 
@@ -487,6 +465,7 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
     previous: Link | None = None
     links: list[tuple[Link, Count]] = []
     told_until = -1  # the end of 'a man was shot and later died' (its 'he' is no count)
+    chain: list[int] = []  # the positions in `links` of the items of the list being read
     for c in counts.values():
         if c.start <= told_until:
             continue
@@ -496,12 +475,17 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
         if of_noun is not None and (cue_at(toks, of_noun.first) or ("", ""))[1] != "noun":
             of_noun = None  # 'a toll of 1 person wounded': the toll is no noun of it
         link = of_noun or _right_link(toks, c, counts) or _left_link(toks, c)
-        if link is None and (link := _listed(toks, c, previous)) is not None \
-                and links and links[-1][0] == previous:
-            # 'killed a man and two women': the list is one phrase, whose counts may be told
-            # again as one sum ('three people')
-            links[-1] = (dataclasses.replace(previous, last=link.last), links[-1][1])
-        previous = link if link is not None and link.first < c.start else None
+        if link is None and previous is not None \
+                and (link := _listed(toks, c, previous)) is not None:
+            # 'killed a man, a cook and two women': the list is one phrase, whose counts may
+            # be told again as one sum ('four people'), so its items end where it ends
+            for n in chain:
+                links[n] = (dataclasses.replace(links[n][0], last=link.last), links[n][1])
+            previous = dataclasses.replace(previous, last=link.last)
+            chain.append(len(links))
+        else:
+            previous = link if link is not None and link.first < c.start else None
+            chain = [len(links)] if previous is not None else []
         if link is not None and link.kind == "wounded" \
                 and (died := died_after(toks, link.last)) is not None:
             link = Link("killed", link.who, link.first, died, False)  # 'shot him, who died'
@@ -523,7 +507,7 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
             who = who[3:]
         elif who and who.lower() == "of":
             who = None
-        cumulative, since = _tally(toks, sentences[toks[c.start].sent], ctx.dates)
+        cumulative, since = tally(toks, sentences[toks[c.start].sent], ctx.dates)
         start, end = toks[link.first].start, toks[link.last].end
         yield Figure(kind=link.kind, who=who, low=c.low, best=c.best, high=c.high,
                      cumulative=cumulative, since=since,
