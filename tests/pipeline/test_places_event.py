@@ -30,3 +30,9 @@ def test_country_named_by_name_is_the_scene_before_a_demonym() -> None:
     place = event_place("On 2 May 2022, Russian aircraft bombed positions in Ukraine, "
                         "killing three soldiers.")
     assert place is not None and (place.name, place.precision) == ("Ukraine", 3)
+
+
+def test_province_is_the_scene_before_its_country() -> None:
+    place = event_place("On 23 June 2022, protesters in Azuay province of Ecuador blocked a "
+                        "highway to demand lower fuel prices.")
+    assert place is not None and (place.name, place.precision) == ("Azuay", 3)

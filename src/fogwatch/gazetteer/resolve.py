@@ -101,10 +101,13 @@ def _within_container(toponym: Toponym,
                       picks: dict[tuple[str, str | None], Entry | None]) -> Entry | None:
     """The pick, unless the text puts the name inside a unit or country of another country
     ("Pescador (Cauca)" picked in Brazil) or a town inside another unit of its country
-    ("Pisky, Donetsk" picked in Poltava): then the place meant is missing from the gazetteer,
-    and no place beats a wrong one."""
+    ("Pisky, Donetsk" picked in Poltava), or a town beside a town of another country: then the
+    place meant is missing from the gazetteer, and no place beats a wrong one."""
     pick = picks[(toponym.name, toponym.want)]
     outer = picks.get(toponym.container_name) if toponym.container_name else None
+    if pick is not None and outer is not None and outer.kind == "city" and \
+            pick.kind == "city" and pick.country != outer.country:
+        return None  # "Los Angeles, Veracruz" read in California beside Veracruz, Mexico
     if pick is None or outer is None or outer.kind not in {"admin1", "country"}:
         return pick
     if outer.kind == "admin1" and pick.kind == "city" and pick.admin1 != outer.admin1 and \

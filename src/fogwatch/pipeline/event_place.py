@@ -29,13 +29,18 @@ def _adjective(place: Place) -> bool:
         load_gazetteer().demonym(place.span.text) is not None
 
 
+def _country_wide(place: Place) -> bool:
+    """A country or continent, which a province of the same sentence narrows."""
+    return (place.feature_code or "").startswith(("PCL", "CONT"))
+
+
 def event_place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Place | None:
     """The first town or village named in the sentence: a report names the scene before the
     places it mentions on the way ("in Isiolo town ... the Isiolo-Moyale highway", "in Zapopan,
     ... arrested in the state of Colima"). Where the sentence names only regions or countries
     ("Turkish artillery shelled Syrian positions"), the story's first town or village, which
     such a sentence most often continues; then the sentence's unit nearest the trigger, a
-    country named by name before one named by its demonym."""
+    province before a country, a country named by name before one named by its demonym."""
     here = [p for p in places if _inside(p.span, sent)]
     precise = min((p for p in here if p.precision < 3), key=_start, default=None)
     if precise is not None:
@@ -43,7 +48,7 @@ def event_place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Pla
     first = next((p for p in places if p.precision < 3), None)
     if first is not None:
         return first
-    nearest = min(here, key=lambda p: (_adjective(p),
+    nearest = min(here, key=lambda p: (_adjective(p), _country_wide(p),
                                        abs(_start(p) - trigger.start)), default=None)
     named = [p for p in places if not _adjective(p)]
     return nearest or (named[0] if named else places[0] if places else None)
