@@ -9,7 +9,8 @@ involved: `@attack` / `@raid` become an Attack on civilians, an Armed clash or M
 `@territory` a government or a non-state gain; `@weapons` counts only when seized and `@riot` /
 `@unrest` words only at a protest (else looting or mob violence); a protest, a clash, a
 withdrawal, an arrest or a seizure in the sentence turns some readings into others
-(`events_combinations.csv`), and a story's main event yields to a graver one told beside it
+(`events_combinations.csv`), a protest whose crowd is arrested in the sentence is one with
+intervention, and a story's main event yields to a graver one told beside it
 (`events_precedence.csv`).
 
 Whatever decided an event's type is recorded on it: `Typed.rule` (the event's `typed_by`) names
@@ -426,6 +427,41 @@ def _contexts(doc: Doc, best: Match[lexicons.Trigger], matches: list[Match[lexic
     return contexts
 
 
+def _crowd_detained(doc: Doc, matches: list[Match[lexicons.Trigger]]
+                    ) -> Match[lexicons.Trigger] | None:
+    """An arrest told as done at the sentence's protest ("police arrested ten students at the
+    rally", "marchers gathered and police detained five"), not one the crowd protests about
+    ("rallied against the arrest of their leader", "demanding the release of those detained")
+    nor one told beneath it ("arrested the man who organised the march")."""
+    protests = [m for m in matches if m.value.sub_event_type == "Peaceful protest"]
+    if not protests:
+        return None
+    depth = min(_embedding(doc, m) for m in protests)
+    for m in matches:
+        if m.value.sub_event_type != "Arrests" or _embedding(doc, m) > depth:
+            continue
+        token = doc[m.start:m.end].root
+        if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "relcl"):
+            continue  # "the arrest of", "detained activists": a topic or a description
+        if not any(_argument_of(token, doc[p.start:p.end].root) for p in protests):
+            return m
+    return None
+
+
+def _argument_of(token: Token, protest: Token) -> bool:
+    """Whether `token` hangs beneath the protest word other than as a coordinated clause
+    ("protested to demand that those detained be freed", not "marched, and police arrested")."""
+    for _ in range(20):
+        if token is protest:
+            return True
+        if token.dep_ == "conj" and token.head is protest:
+            return False
+        if token.head is token:
+            return False
+        token = token.head
+    return False
+
+
 def _escalated(doc: Doc, matches: list[Match[lexicons.Trigger]], reading: Reading) -> Reading:
     """A protest sentence's reading with the gravest handling of the crowd told in it."""
     def told(sub: str) -> tuple[Span, ...]:
@@ -441,6 +477,12 @@ def _escalated(doc: Doc, matches: list[Match[lexicons.Trigger]], reading: Readin
     if level > PROTEST_ESCALATION.index(sub):
         reading = Reading("Protests", PROTEST_ESCALATION[level],
                           "protest escalation: gravest handling", told(PROTEST_ESCALATION[level]))
+    detained = _crowd_detained(doc, matches)
+    if detained is not None and reading.sub_event_type == "Peaceful protest":
+        # "police arrested ten students at the rally": the crowd was intervened in
+        reading = Reading("Protests", "Protest with intervention",
+                          "protest escalation: arrests at the protest",
+                          (token_span(doc, detained.start, detained.end),))
     if any(m.value.sub_event_type == "Violent demonstration" for m in matches):
         # a crowd that turns violent is a violent demonstration, whoever intervened
         reading = Reading("Riots", "Violent demonstration", "protest escalation: violent crowd",
