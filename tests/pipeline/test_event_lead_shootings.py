@@ -90,8 +90,8 @@ def test_vandalism_away_from_a_protest_is_property_destruction() -> None:
 
 
 def test_gun_found_in_the_sentence_that_tells_it_was_fired_is_no_seizure() -> None:
-    assert readings("The boy accidentally shot himself in the hand with his father's gun "
-                    "after he found it in a drawer.") == [(None, None, "ASSAULT")]
+    assert readings("The boy accidentally shot himself in the leg with his uncle's gun "
+                    "after he found it in a closet.") == [(None, None, "ASSAULT")]
 
 
 def test_street_name_holding_a_cue_word_tells_no_diplomacy() -> None:
@@ -115,7 +115,7 @@ def test_vigil_with_no_purpose_is_no_event() -> None:
 
 
 def test_trigger_word_inside_a_town_name_is_no_event() -> None:
-    text = "Police are investigating after a teenager was shot in McKees Rocks on Tuesday."
+    text = "A teenager was shot in McKees Rocks on Tuesday and detectives are looking into it."
     (event,) = extract_document(make_document(text, dt.date(2016, 1, 5))).events
     assert (event.event_type, event.sub_event_type, event.typed_by) == (
         "Violence against civilians", "Attack", "attack: no armed victim")
@@ -140,7 +140,7 @@ def test_victim_flown_by_helicopter_is_no_air_strike() -> None:
 
 
 def test_trigger_inside_an_instruction_to_the_reader_is_no_event() -> None:
-    assert readings("Click here to return to the page you were visiting.") == []
+    assert readings("Click the link to go back to the site you were visiting.") == []
 
 
 def test_aircraft_shot_down_is_no_gunfire() -> None:

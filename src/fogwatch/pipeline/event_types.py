@@ -196,8 +196,8 @@ def sentence_triggers(doc: Doc, sent: Sentence, story_lookalike: frozenset[str]
 
 def imperative(doc: Doc, match: Match[lexicons.Trigger]) -> bool:
     """Whether a trigger sits in a sentence that opens with a verb with no subject, telling the
-    reader to do something ("Visit our website", "Click here to return to the page you were
-    visiting"), not that anything happened."""
+    reader to do something ("Visit our website", "Click the link to go back to the site
+    you were visiting"), not that anything happened."""
     sent = doc[match.start].sent
     opening = next((t for t in sent if not t.is_punct and not t.is_space), None)
     return (opening is not None and opening.tag_ == "VB" and opening.dep_ == "ROOT"
@@ -285,7 +285,7 @@ def _describing(token: Token) -> bool:
 def read_in_context(sent: Sentence, matches: list[Match[lexicons.Trigger]], actors: list[Actor],
                  story_protest: bool, fired: bool = False) -> list[Match[lexicons.Trigger]]:
     """Triggers read in context: weapons count when seized (and not in a sentence where a gun
-    is `fired`: "found his father's gun and shot himself" tells the shooting's weapon, and
+    is `fired`: "found his uncle's gun and shot himself" tells the shooting's weapon, and
     there the weak words of remote violence, "a shotgun blast", "a barrage of shots", tell the
     gunfire), riot words at a protest, and rioting is a violent demonstration in a story about
     a protest, else mob violence."""
