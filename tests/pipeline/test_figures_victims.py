@@ -61,8 +61,8 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     ('A man was shot in the chest and later died at the hospital.',
      [('killed', 'man', 1, 1, 1, False)]),
     # 'were believed to have shot': the subject fired, it was not hit
-    ('Two brothers were believed to have shot and injured three men.',
-     [('wounded', 'men', 3, 3, 3, False)]),
+    ('Two cousins were believed to have shot and injured four farmers.',
+     [('wounded', 'farmers', 4, 4, 4, False)]),
     # 'shot and wounded' tells the farmer lived, whoever died after
     ('The bandits shot and wounded a farmer, whose son then fired back, killing one bandit.',
      [('wounded', 'farmer', 1, 1, 1, False), ('killed', 'bandit', 1, 1, 1, False)]),
