@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch.pipeline.context import Context
 from fogwatch.pipeline.event_types import trigger_index
-from fogwatch.pipeline.figures import head_word, is_toll, person_words
+from fogwatch.pipeline.figures import head_word, is_toll, office_words, person_words
 from fogwatch.records import Certainty, Claim, Event, Evidence, Fatalities, Figure, Span
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
@@ -165,6 +165,10 @@ _ANYONE = frozenset({None, "people", "persons", "person", "victim", "victims", "
 _MORE = frozenset({"other", "others", "another", "also", "more", "second", "third",
                    "additional", "further"})
 _ONE = frozenset({"one", "1"})
+_OTHERS = frozenset({"other", "others"})
+# Capitalised words of a victims' phrase that are no name ('The mayor', 'His brother').
+_NOT_NAMES = frozenset({"the", "a", "an", "his", "her", "their", "another", "one", "two",
+                        "three", "other"})
 
 
 def _names(who: str | None) -> set[str]:
@@ -187,14 +191,32 @@ def covers(counted: Figure, figure: Figure) -> bool:
     words = set(re.findall(r"[a-z0-9]+", figure.span.text.lower()))
     theirs_more = counted.span is not None and bool(
         _MORE & set(re.findall(r"[a-z]+", counted.span.text.lower())))
+    if _OTHERS & words and theirs_more and _OTHERS & set(
+            re.findall(r"[a-z]+", counted.span.text.lower() if counted.span else "")):
+        return True  # "two other victims were treated" restates "three others were hurt"
     if _MORE & words and not (figure.best == counted.best and figure.best > 1) and not (
             figure.best == 1 < counted.best and head_word(counted.who) in _ANYONE
-            and not theirs_more):
+            and not theirs_more and not _named(figure.who)):
         return False  # but "a man was also shot" is one of "four people were shot"
     mine, theirs = head_word(figure.who), head_word(counted.who)
     same_people = mine == theirs or mine in _ANYONE or theirs in _ANYONE \
         or (figure.best == counted.best == 1 and bool(_names(figure.who) & _names(counted.who)))
     # "the child died" within "three people were killed"; but "two others were also killed"
-    # tells victims beside the one named
-    one_person = figure.best == 1 and not _ONE & words and not theirs_more
+    # tells victims beside the one named, and "the archbishop" is none of "six priests"
+    one_person = figure.best == 1 and not _ONE & words and not theirs_more \
+        and not (counted.best > 1 and _other_office(mine, theirs))
     return same_people or one_person
+
+
+def _named(who: str | None) -> bool:
+    """Whether a victims' phrase gives a name ('Archbishop Juan Perez', 'John Smith, 34')."""
+    return who is not None and any(
+        w.lower() not in _NOT_NAMES and w.lower() not in person_words()
+        for w in re.findall(r"\b[A-Z][a-z]+", who))
+
+
+def _other_office(mine: str | None, theirs: str | None) -> bool:
+    """Whether one person holds an office that a group told by another word is not of ('the
+    mayor' beside 'six policemen')."""
+    return mine in office_words() and theirs is not None and theirs not in _ANYONE \
+        and theirs.rstrip("s") != mine

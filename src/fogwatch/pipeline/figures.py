@@ -56,7 +56,7 @@ from fogwatch.pipeline.figures_named import one_named
 from fogwatch.pipeline.figures_tally import tally
 from fogwatch.records import Figure, FigureKind, Span
 
-__all__ = ["find_figures", "head_word", "is_toll", "person_words", "word_number"]
+__all__ = ["find_figures", "head_word", "is_toll", "office_words", "person_words", "word_number"]
 
 
 # --- linking a count to a kind ---------------------------------------------------------------
@@ -416,6 +416,13 @@ def head_word(who: str | None) -> str | None:
 def person_words() -> frozenset[str]:
     """Words for one person ('man', 'mayor', 'judge'), from `figures_words.csv`."""
     return tables().singles("person")
+
+
+def office_words() -> frozenset[str]:
+    """Words for the holder of an office ('mayor', 'archbishop'), from `figures_words.csv`:
+    such a person is never one of a group told by another word ('six priests')."""
+    return frozenset(p[0] for p, value in tables().words.get("person", {}).items()
+                     if value == "office")
 
 
 def is_toll(figure: Figure) -> bool:
