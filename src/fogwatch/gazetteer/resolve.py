@@ -35,6 +35,8 @@ LOOSE_PENALTY = 1.0
 ADMIN2_PENALTY = 1.0  # a bare name means the town before the district or county named after it
 PASSES = 3
 FOREIGN_TOWN_MAX = 100_000  # a town abroad this big is what a story elsewhere may mean
+# ... and this big when the name starts a longer one ("New York Times", "Moscow Times")
+CUT_TOWN_MAX = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class Toponym:
     contents: tuple[Entry, ...] = ()
     container_name: tuple[str, str | None] | None = None  # the container's (name, want)
     adjective: bool = False  # a demonym ("Russian forces"): an actor's country, not the scene
+    cut: bool = False  # the first word(s) of a longer name the gazetteer lacks ("Bandar e ...")
 
 
 def resolve(toponyms: Sequence[Toponym]) -> list[Entry | None]:
@@ -70,19 +73,25 @@ def resolve(toponyms: Sequence[Toponym]) -> list[Entry | None]:
                  for key, group in groups.items()}
     scenes = {(t.name, t.want) for t in toponyms if not t.adjective}
     settled = {k: p for k, p in picks.items() if k in scenes}
-    picks = {key: _in_story_country(key, pick, settled) for key, pick in picks.items()}
+    cut = {(t.name, t.want) for t in toponyms if t.cut}
+    picks = {key: _in_story_country(key, pick, settled, key in cut)
+             for key, pick in picks.items()}
     return [_within_container(t, picks) for t in toponyms]
 
 
 def _in_story_country(key: tuple[str, str | None], pick: Entry | None,
-                      picks: dict[tuple[str, str | None], Entry | None]) -> Entry | None:
+                      picks: dict[tuple[str, str | None], Entry | None],
+                      cut: bool = False) -> Entry | None:
     """The pick, unless it is a small or loosely matched town abroad in a story whose other
     places all lie in one other country ("Isu" read as Izu, Japan, beside "Ebonyi" and
     "Onicha"): the village meant is missing from the gazetteer, and no place beats a wrong
-    one. `picks` holds the places named as such, not the demonyms of actors ("Saudi")."""
+    one. A town abroad of up to a million goes too when the name is only the start of a
+    longer one the gazetteer lacks (`cut`: "Bandar" of "Bandar Emam Khomeyni", read as a town
+    in India beside Khuzestan). `picks` holds the places named as such, not the demonyms of
+    actors ("Saudi")."""
     if pick is None or pick.kind != "city":
         return pick
-    if not pick.loose and pick.population >= FOREIGN_TOWN_MAX:
+    if not pick.loose and pick.population >= (CUT_TOWN_MAX if cut else FOREIGN_TOWN_MAX):
         return pick
     others = [p for k, p in picks.items()
               if p is not None and k[0] != key[0] and p.kind != "continent"]

@@ -37,9 +37,11 @@ EMBEDDING_LABELS = frozenset({"ORG", "FAC"})
 BIG_TOWN = 100_000  # an untagged name after a bare "in" that is a town this big is that town
 _CONTAINER_GAP = re.compile(r"\s*(city|town|village)?\s*(,|\(|,?\s*in|,?\s*in the)\s*",
                             re.IGNORECASE)
-# A run of capitalised words, with Arabic-style articles between them ("Kafr al-Numan").
+# A run of capitalised words, with Arabic-style articles ("Kafr al-Numan") or the Persian
+# and Dari linking vowel ("Bandar-e Abbas", "Bandar e Emam Khomeyni", "Mazar-i-Sharif")
+# between them.
 _NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?: |-|(?: | al-| el-| as-| ash-| ad-| ar-| an-)"
-                       r"| (?:de|do|da|dos|das|del|di|du|des|la|le) )[A-Z][\w'’]*)*")
+                       r"| (?:de|do|da|dos|das|del|di|du|des|la|le) |[ -][ei][ -])[A-Z][\w'’]*)*")
 _IN_NAME = re.compile(r"\s(?:in|at)\s([A-Z][\w'’]*(?: [A-Z][\w'’]*)*)$")
 _SUBPARTS = re.compile(r"\s+[-–]\s+|,\s*")
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
@@ -70,9 +72,21 @@ def find_places(ctx: Context) -> Context:
     mentions = _nest(_dedupe([m for m in _mentions(ctx.doc, text, gazetteer)
                               if _standalone(m, text, cues)]), text)
     picks = resolve([Toponym(m.span.text, m.candidates, m.want, m.container, m.contents,
-                             m.container_name, m.adjective) for m in mentions])
+                             m.container_name, m.adjective, _cut(m, text, cues))
+                     for m in mentions])
     places = tuple(_place(m, e) for m, e in zip(mentions, picks, strict=True) if e is not None)
     return dataclasses.replace(ctx, places=places)
+
+
+def _cut(mention: _Mention, text: str, cues: dict[str, frozenset[str]]) -> bool:
+    """The name is only the first word(s) of a longer run of capitalised words ("Bandar" of
+    "Bandar Emam Khomeyni"), the rest not a settlement or unit word ("Kabul Province")."""
+    run = _NAME_RUN.match(text, mention.span.start)
+    if run is None or run.end() <= mention.span.end:
+        return False
+    rest = [w.lower() for w in re.split(r"[ -]+", text[mention.span.end:run.end()]) if w]
+    words = cues["settlement_noun"] | cues["district_word"] | cues["admin_word"]
+    return bool(rest) and rest[0] not in words
 
 
 # --- recognition -------------------------------------------------------------------------
