@@ -187,22 +187,22 @@ class _Blocks:
         default_factory=lambda: defaultdict(list))
 
 
-def person_keys(m: Mention) -> set[tuple[int, str]]:
-    """The (season, full name) keys a mention is indexed under for follow-up candidates."""
+def _season_keys(m: Mention, words: frozenset[str]) -> set[tuple[int, str]]:
+    """(season, word) for every 120-day season a dated mention's interval touches."""
     if not m.dated or m.span_days > MONTH_SPAN_DAYS:
         return set()
-    return {(season, person) for season in range(m.first // SEASON_DAYS,
-                                                 m.last // SEASON_DAYS + 1)
-            for person in m.persons}
+    seasons = range(m.first // SEASON_DAYS, m.last // SEASON_DAYS + 1)
+    return {(season, word) for season in seasons for word in words}
+
+
+def person_keys(m: Mention) -> set[tuple[int, str]]:
+    """The (season, full name) keys a mention is indexed under for follow-up candidates."""
+    return _season_keys(m, m.persons)
 
 
 def name_keys(m: Mention) -> set[tuple[int, str]]:
     """The (season, name) keys a mention is indexed under for candidates by shared names."""
-    if not m.dated or m.span_days > MONTH_SPAN_DAYS:
-        return set()
-    return {(season, name) for season in range(m.first // SEASON_DAYS,
-                                               m.last // SEASON_DAYS + 1)
-            for name in m.names}
+    return _season_keys(m, m.names)
 
 
 def _blocks(mentions: Sequence[Mention]) -> _Blocks:
