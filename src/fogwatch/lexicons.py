@@ -96,9 +96,11 @@ class Trigger:
 
 
 def read_table(name: str) -> list[dict[str, str]]:
-    """The rows of `fogwatch/data/<name>` as dicts of stripped strings."""
+    """The rows of `fogwatch/data/<name>` as dicts of stripped strings; lines that open with
+    "#" are the table's comments."""
     text = resources.files("fogwatch").joinpath("data", name).read_text(encoding="utf-8")
-    rows = csv.DictReader(io.StringIO(text))
+    rows = csv.DictReader(io.StringIO("\n".join(
+        line for line in text.splitlines() if not line.startswith("#"))))
     return [{k: (v or "").strip() for k, v in row.items()} for row in rows]
 
 

@@ -6,13 +6,12 @@ publication (the far side costing double, as for "Dec. 24")."""
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime as dt
 import functools
-import io
 import re
 from dataclasses import dataclass
-from importlib import resources
+
+from fogwatch.lexicons import read_table
 
 __all__ = ["Holiday", "easter", "holiday_date", "holidays", "lookup", "name_pattern", "nearest"]
 
@@ -30,11 +29,8 @@ class Holiday:
 
 @functools.lru_cache(maxsize=1)
 def holidays() -> dict[str, Holiday]:
-    table = resources.files("fogwatch.data").joinpath("dates_holidays.csv")
-    rows = [line for line in table.read_text(encoding="utf-8").splitlines()
-            if not line.startswith("#")]
     found: dict[str, Holiday] = {}
-    for row in csv.DictReader(io.StringIO("\n".join(rows))):
+    for row in read_table("dates_holidays.csv"):
         found[row["name"]] = Holiday(
             row["name"], row["rule"], int(row["month"] or 0), int(row["day"] or 0),
             int(row["weekday"] or 0))
