@@ -53,7 +53,9 @@ def _subject(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
             start -= 1
         commas = [start - 1] + [n for n in range(start, end) if toks[n].text == ","]
         end = next((b for a, b in zip(commas, commas[1:], strict=False)
-                    if b > a + 1 and toks[a + 1].text not in STOP and not toks[a + 1].in_date),
+                    if b > a + 1 and not toks[a + 1].in_date and (
+                        toks[a + 1].text not in STOP
+                        or (a == start - 1 and _described(toks, a + 1, b)))),
                    0)
         if not end:
             return None
@@ -63,6 +65,18 @@ def _subject(toks: Sequence[Token], k: int) -> tuple[int, int] | None:
             or any(toks[n].text in _NEGATION for n in range(max(first - 3, 0), end)):
         return None  # counted as a count of its own ('the mayor', 'he'), or none at all
     return first, end
+
+
+def _described(toks: Sequence[Token], start: int, end: int) -> bool:
+    """'THE SALVADORAN LEADER HECTOR OQUELI': a phrase that opens with 'the' and names one
+    person, before the apposition of '..., WHO WAS KIDNAPPED, WAS FOUND DEAD'; not one that
+    opens a clause or tells a group ('THE PEASANTS')."""
+    head = toks[end - 1].text
+    return toks[start].text == "the" and end - start > 1 \
+        and all(toks[k].text.isalpha() and toks[k].text not in STOP
+                for k in range(start + 1, end)) \
+        and not (head in _GROUPS or head.endswith(_PLURAL_ENDINGS)
+                 or (head.endswith("s") and head[:-1] in tables().singles("person")))
 
 
 # Words for a group of people: 'its crew died' tells no count.
@@ -165,17 +179,57 @@ def one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Named]:
                                         or head.endswith(_PLURAL_ENDINGS)
                                         or (head.endswith("s") and head[:-1] in people)):
                 yield Named("killed", who, who[0], j)  # 'NAVAS DIED', not 'PEASANTS DIED'
+        elif tok.text == "'s" and (named := _possessive(toks, j, taken)) is not None:
+            yield named
         elif (n := match_phrase(toks, j, victim_of)) and j + n < len(toks) and j + n not in taken:
-            end = j + n
-            while end < len(toks) and end - (j + n) < 5 and toks[end].sent == tok.sent \
+            kind = cast(FigureKind, victim_of[tuple(x.text for x in toks[j:j + n])])
+            start = end = _past_age(toks, j + n)
+            while end < len(toks) and end - start < 5 and toks[end].sent == tok.sent \
                     and toks[end].text.isalpha() and toks[end].text not in STOP \
                     and not cue_at(toks, end) and toks[end].text not in t.singles("filler"):
                 end += 1
-            last = toks[end - 1].text if end > j + n else ""
-            if end == j + n or toks[j + n].text in t.singles("object") \
-                    or toks[j + n].text in ("these", "those") or last.endswith(_PLURAL_ENDINGS) \
+            last = toks[end - 1].text if end > start else ""
+            if end == start or toks[start].text in t.singles("object") \
+                    or toks[start].text in ("these", "those") or last.endswith(_PLURAL_ENDINGS) \
                     or last in people or (last.endswith("s") and last[:-1] in people) \
-                    or number_at(toks, j + n) is not None:
+                    or number_at(toks, start) is not None:
                 continue  # 'the murder of priests', 'of the mayor' (a count of its own)
-            yield Named(cast(FigureKind, victim_of[tuple(x.text for x in toks[j:j + n])]),
-                       (j + n, end), j, end - 1)
+            yield Named(kind, (start, end), j, end - 1)
+
+
+def _past_age(toks: Sequence[Token], i: int) -> int:
+    """The token after an age that opens a victim's words ('the killing of 42-YEAR-OLD RAMON
+    ORTIZ'); i if there is none."""
+    words = [toks[k].text for k in range(i, min(i + 5, len(toks)))]
+    if len(words) == 5 and words[0].isdigit() and words[1:] == ["-", "year", "-", "old"]:
+        return i + 5
+    return i
+
+
+# may follow a possessive victim's kind word: "ORTIZ'S MURDER WAS PLANNED" (a noun after it
+# tells no death: "ARENA'S DEATH SQUADS", nor does 'of': "THE ARMY'S KILLING OF ...")
+_AFTER_POSSESSED = frozenset({"was", "is", "has", "had", "have", "will", "would", "could",
+                              "must", "should", "may", "remains", "occurred", "took", "came"})
+
+
+def _possessive(toks: Sequence[Token], j: int, taken: set[int]) -> Named | None:
+    """"RAMON ORTIZ'S MURDER", "THE ARCHBISHOP'S ASSASSINATION": one victim named, or told
+    by a word for one person after 'the', before "'s" and a kind noun of `victim_of`."""
+    t = tables()
+    n = j + 1
+    nouns = {phrase[0]: kind for phrase, kind in t.phrases("victim_of").items()}
+    if n >= len(toks) or toks[n].text not in nouns or n in taken or toks[n].sent != toks[j].sent:
+        return None
+    after = toks[n + 1].text if n + 1 < len(toks) and toks[n + 1].sent == toks[n].sent else ""
+    if after.isalpha() and after not in STOP and after not in _AFTER_POSSESSED:
+        return None
+    first = _words_back(toks, j)
+    head = toks[j - 1].text if j > 0 else ""
+    if first == j or head in _GROUPS or head.endswith(_PLURAL_ENDINGS) \
+            or toks[first].text in t.singles("pronoun") \
+            or any(toks[k].text in _NEGATION for k in range(max(first - 3, 0), j)):
+        return None
+    before = toks[first - 1].text if first > 0 and toks[first - 1].sent == toks[j].sent else ""
+    if before in t.singles("determiner") and head not in t.singles("person"):
+        return None  # "THE GOVERNMENT'S MURDER", not "THE ARCHBISHOP'S MURDER"
+    return Named(cast(FigureKind, nouns[toks[n].text]), (first, j), first, n)

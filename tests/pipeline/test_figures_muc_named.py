@@ -1,0 +1,57 @@
+"""Stage 'figures' on ALL-CAPS wire sentences we wrote: one victim told by the grammar alone
+(`figures_named`), each with its exact figures. Mixed-case text names its victims through the
+tagger instead; the last cases show these ALL-CAPS readings stay off there."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fogwatch.nlp import parse
+from fogwatch.pipeline import make_document
+from fogwatch.pipeline.context import Context
+from fogwatch.pipeline.dates import find_dates
+from fogwatch.pipeline.figures import find_figures
+
+PUBLISHED = dt.date(1990, 5, 4)
+Row = tuple[str, str | None, int | None, bool]
+
+SENTENCES: list[tuple[str, list[Row]]] = [
+    # a possessive name before a kind noun: one victim
+    ("LIMA, 3 MAY 90 -- THE REBELS DENIED ANY ROLE IN LUIS ALBERTO MENDEZ'S MURDER.",
+     [("killed", "LUIS ALBERTO MENDEZ", 1, False)]),
+    ("LIMA, 3 MAY 90 -- AFTER PEDRO GOMEZ'S ASSASSINATION, THE TALKS STOPPED.",
+     [("killed", "PEDRO GOMEZ", 1, False)]),
+    # 'the' and a word for one person before the possessive
+    ("LIMA, 3 MAY 90 -- THE BISHOP CONDEMNED THE ARCHBISHOP'S ASSASSINATION.",
+     [("killed", "ARCHBISHOP", 1, False)]),
+    # but no organisation, place or group, nor a kind noun that starts a compound or an 'of'
+    ("LIMA, 3 MAY 90 -- THE COMPANY'S DEATH WAS SLOW.", []),
+    ("LIMA, 3 MAY 90 -- THE CITY'S MURDER RATE ROSE.", []),
+    ("LIMA, 3 MAY 90 -- ARENA'S DEATH SQUADS WERE BLAMED.", []),
+    ("LIMA, 3 MAY 90 -- THE PATROL'S KILLING WAS DENIED.", []),
+    # an age between 'the killing of' and the name
+    ("LIMA, 3 MAY 90 -- THE MINISTER CONDEMNED THE KILLING OF 42-YEAR-OLD PEDRO GOMEZ.",
+     [("killed", "PEDRO GOMEZ", 1, False)]),
+    # a subject opened by 'the', past a 'who' clause
+    ("LIMA, 3 MAY 90 -- POLICE SAID THAT THE UNION LEADER JUAN PEREZ, WHO WAS ABDUCTED ON "
+     "MONDAY, WAS FOUND DEAD.",
+     [("killed", "UNION LEADER JUAN PEREZ", 1, False)]),
+    # but not a group told that way
+    ("LIMA, 3 MAY 90 -- THE PEASANTS, WHO WERE ABDUCTED ON MONDAY, WERE FOUND DEAD.", []),
+    # mixed case: these readings are for ALL-CAPS wires only
+    ("The rebels denied any role in Luis Alberto Mendez's murder.", []),
+    ("The minister condemned the killing of 42-year-old Pedro Gomez.", []),
+]
+
+
+def figures_of(text: str) -> list[Row]:
+    ctx = Context(document=make_document(text, PUBLISHED), doc=parse(text))
+    return [(f.kind, f.who, f.best, f.cumulative)
+            for f in find_figures(find_dates(ctx)).figures]
+
+
+@pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[s for s, _ in SENTENCES])
+def test_sentence_yields_exactly_its_figures(text: str, expected: list[Row]) -> None:
+    assert figures_of(text) == expected
