@@ -34,6 +34,15 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     # an age between 'the killing of' and the name
     ("LIMA, 3 MAY 90 -- THE MINISTER CONDEMNED THE KILLING OF 42-YEAR-OLD PEDRO GOMEZ.",
      [("killed", "PEDRO GOMEZ", 1, False)]),
+    # a place or a time between the kind noun and its 'of'
+    ("LIMA, 3 MAY 90 -- HE SAID THE ASSASSINATION IN FEBRUARY OF GENERAL PEDRO GOMEZ WAS "
+     "PLOTTED ABROAD.",
+     [("killed", "GENERAL PEDRO GOMEZ", 1, False)]),
+    ("LIMA, 3 MAY 90 -- THEY CONDEMNED THE MURDER IN TRUJILLO OF LUIS PEREZ.",
+     [("killed", "LUIS PEREZ", 1, False)]),
+    # but not the perpetrators after 'by', nor a group
+    ("LIMA, 3 MAY 90 -- THEY CONDEMNED THE DEATH ON 24 AUGUST BY A GROUP OF MEN.", []),
+    ("LIMA, 3 MAY 90 -- THEY MOURNED THE DEATH IN COMBAT OF THE SOLDIERS.", []),
     # a subject opened by 'the', past a 'who' clause
     ("LIMA, 3 MAY 90 -- POLICE SAID THAT THE UNION LEADER JUAN PEREZ, WHO WAS ABDUCTED ON "
      "MONDAY, WAS FOUND DEAD.",

@@ -151,7 +151,6 @@ def one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Named]:
     <words>'."""
     t = tables()
     adverbs = t.singles("adverb")
-    victim_of = t.phrases("victim_of")
     people = t.singles("person") | {"people", "persons", "civilians", "members", "others"}
     for j, tok in enumerate(toks):
         if tok.text == "were":
@@ -181,8 +180,8 @@ def one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Named]:
                 yield Named("killed", who, who[0], j)  # 'NAVAS DIED', not 'PEASANTS DIED'
         elif tok.text == "'s" and (named := _possessive(toks, j, taken)) is not None:
             yield named
-        elif (n := match_phrase(toks, j, victim_of)) and j + n < len(toks) and j + n not in taken:
-            kind = cast(FigureKind, victim_of[tuple(x.text for x in toks[j:j + n])])
+        elif (n := _victim_start(toks, j)) and j + n < len(toks) and j + n not in taken:
+            kind = cast(FigureKind, _victim_nouns()[tok.text])
             start = end = _past_age(toks, j + n)
             while end < len(toks) and end - start < 5 and toks[end].sent == tok.sent \
                     and toks[end].text.isalpha() and toks[end].text not in STOP \
@@ -195,6 +194,33 @@ def one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Named]:
                     or number_at(toks, start) is not None:
                 continue  # 'the murder of priests', 'of the mayor' (a count of its own)
             yield Named(kind, (start, end), j, end - 1)
+
+
+def _victim_nouns() -> dict[str, str]:
+    """The kind nouns of `victim_of` phrases ('murder' of 'murder of') and their kinds."""
+    return {phrase[0]: kind for phrase, kind in tables().phrases("victim_of").items()}
+
+
+# may stand between a victim_of noun and its 'of' as the place or time of the death
+_GAP_OPENERS = frozenset({"in", "on", "last"})
+
+
+def _victim_start(toks: Sequence[Token], j: int) -> int:
+    """How many tokens from toks[j] to the victim's words after a `victim_of` phrase ('the
+    murder of <NAME>'), or after its noun, a place or time and 'of' ('THE ASSASSINATION IN
+    FEBRUARY OF <NAME>', 'THE MURDER ON 3 MAY OF <NAME>'); 0 if none starts there."""
+    n = match_phrase(toks, j, tables().phrases("victim_of"))
+    if n or toks[j].text not in _victim_nouns() or j + 2 >= len(toks) \
+            or toks[j + 1].text not in _GAP_OPENERS:
+        return n
+    for k in range(j + 2, min(j + 7, len(toks))):
+        w = toks[k].text
+        if toks[k].sent != toks[j].sent or not (w.isalnum() and (w not in STOP or w == "the")) \
+                or cue_at(toks, k):
+            return 0
+        if w == "of":
+            return k + 1 - j if k > j + 2 else 0
+    return 0
 
 
 def _past_age(toks: Sequence[Token], i: int) -> int:
@@ -217,7 +243,7 @@ def _possessive(toks: Sequence[Token], j: int, taken: set[int]) -> Named | None:
     by a word for one person after 'the', before "'s" and a kind noun of `victim_of`."""
     t = tables()
     n = j + 1
-    nouns = {phrase[0]: kind for phrase, kind in t.phrases("victim_of").items()}
+    nouns = _victim_nouns()
     if n >= len(toks) or toks[n].text not in nouns or n in taken or toks[n].sent != toks[j].sent:
         return None
     after = toks[n + 1].text if n + 1 < len(toks) and toks[n + 1].sent == toks[n].sent else ""
