@@ -160,7 +160,7 @@ def counted_figures(figures: list[Figure]) -> dict[Figure, list[Figure]]:
 
 # Words for anyone at all: a figure of them may restate a figure of named or described victims.
 _ANYONE = frozenset({None, "people", "persons", "person", "victim", "victims", "man", "woman",
-                     "individual", "individuals", "he", "she", "him", "her"})
+                     "individual", "individuals", "he", "she", "him", "her", "them", "they"})
 # Words that add victims to those already told ("two other people", "another man").
 _MORE = frozenset({"other", "others", "another", "also", "more", "second", "third",
                    "additional", "further"})

@@ -31,9 +31,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from fogwatch.pipeline.context import Context
+from fogwatch.pipeline.figures_ages import age_run
 from fogwatch.pipeline.figures_clauses import (
     CLAUSE_ENDS,
     PARTICIPLE_NEXT,
+    among_told,
     died_after,
     left_and,
     past_aside,
@@ -52,6 +54,7 @@ from fogwatch.pipeline.figures_counts import (
     tokens,
     word_number,
 )
+from fogwatch.pipeline.figures_furniture import elsewhere_lines
 from fogwatch.pipeline.figures_named import one_named
 from fogwatch.pipeline.figures_tally import tally
 from fogwatch.records import Figure, FigureKind, Span
@@ -80,6 +83,8 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
             j += 1  # "three of the victims"
         if (whole := number_at(toks, j)) is not None:
             j = whole[3]  # "two of the five hostages", "one of six others"
+            if (cue := cue_at(toks, j)) is not None and cue[1] == "noun":
+                j += cue[2]  # "two of the four shooting victims": the group's own words
     fillers = t.singles("filler") - {"of", "them", "others"}
     while j < len(toks) and j - i < limit and toks[j].sent == toks[i].sent:
         w = toks[j].text
@@ -124,9 +129,9 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     who_end = _victims(toks, c.end)
     j, passive = who_end, False
     also = 1 if j + 1 < len(toks) and toks[j + 1].text == "also" else 0
-    if j + 2 + also < len(toks) and toks[j].text == "," and toks[j + 1 + also].text.isdigit() \
-            and toks[j + 2 + also].text == ",":
-        j += 3 + also  # "John Smith, 34, died", "another teen, also 15, was shot"
+    if j + 2 + also < len(toks) and toks[j].text == "," \
+            and (ages := age_run(toks, j + 1 + also)) is not None and toks[ages].text == ",":
+        j = ages + 1  # "John Smith, 34, died", "another teen, also 15, was shot", "18 and 20"
     j = base = past_aside(toks, j)
     suffering = t.singles("suffering")
     while j < len(toks) and j - base < 6 and not cue_at(toks, j) and (
@@ -171,7 +176,8 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
             left := cue_at(toks, c.start - 1)) and left[1] == "transitive"):
         return None  # "beheaded two hostages": the verb before the count tells what happened
     if role == "transitive" and not passive and c.person and j == who_end \
-            and j + n < len(toks) and toks[j + n].text in PARTICIPLE_NEXT:
+            and j + n < len(toks) and (toks[j + n].text in PARTICIPLE_NEXT
+                                       or toks[j + n].in_date):  # 'a boy shot Sunday'
         passive = True  # 'a toddler wounded in the shooting': a participle, not a verb
     if role == "transitive" and not passive:
         after = j + n
@@ -221,7 +227,8 @@ def _past_clause(toks: Sequence[Token], start: int, j: int,
     for k in range(j, min(j + 15, len(toks))):
         w = toks[k].text
         if toks[k].sent != toks[start].sent or w in CLAUSE_ENDS or cue_at(toks, k) \
-                or (k > j and k in counts and counts[k].person not in ("name", "bare")):
+                or (k > j and k in counts and counts[k].person not in ("name", "bare")
+                    and not _thing(toks, counts[k])):
             return None if w not in ("died", "perished") else k
         if w in t.singles("suffering"):  # 'a boy in the car received minor injuries'
             m = k + 1
@@ -240,6 +247,12 @@ def _past_clause(toks: Sequence[Token], start: int, j: int,
                 and cue[1] in ("transitive", "state") and not toks[m].text.endswith("ing")
             return m if ok else None
     return None
+
+
+def _thing(toks: Sequence[Token], c: Count) -> bool:
+    """'a party', 'a store': an article before no word for a person ('five men heading to a
+    party were shot' goes on past it)."""
+    return c.person == "article" and not names_person(toks, c.end, _victims(toks, c.end))
 
 
 def _list_item(toks: Sequence[Token], c: Count, who: tuple[int, int] | None, nxt: Count,
@@ -333,8 +346,15 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
         if c is None or (c.person in ("name", "bare", "determiner") and i < victims_end):
             i += 1  # (a name, title or 'the mayor's' among a count's victims is no count)
             continue
-        if toks[max(c.end - 1, c.start)].in_date or is_measure(toks, c):
-            i = max(c.end, i + 1)  # "12 million", "15 km": none of its words counts
+        if toks[max(c.end - 1, c.start)].in_date or is_measure(toks, c) \
+                or (c.end < len(toks) and toks[c.end].text in ("time", "times")):
+            i = max(c.end, i + 1)  # "12 million", "15 km", "shot one time": no count
+            continue
+        if not c.person and (ages_end := age_run(toks, c.start)) is not None:
+            i = ages_end  # 'Mark Jones, 20, and Lisa Brown, 17, were shot': ages
+            continue
+        if among_told(toks, c.start, counts):
+            i = max(_victims(toks, c.end), i + 1)  # 'four killed, including a boy': one of four
             continue
         counts[c.start] = c
         victims_end = _victims(toks, c.end)
@@ -508,7 +528,10 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
                       Count(1, 1, 1, n.first, n.first, person="name"))
                      for n in one_named(toks, taken))
         links.sort(key=lambda pair: pair[1].start)
+    elsewhere = elsewhere_lines(text)
     for link, c in links:
+        if any(a <= toks[link.first].start < b for a, b in elsewhere):
+            continue  # 'Related Coverage Two men shot on Elm Street': another story's figure
         who = text[toks[link.who[0]].start:toks[link.who[1] - 1].end] if link.who else None
         if who and who.lower().startswith("of "):
             who = who[3:]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fogwatch.pipeline.figures_counts import Token, cue_at, tables
+from fogwatch.pipeline.figures_counts import Count, Token, cue_at, tables
 
-__all__ = ["CLAUSE_ENDS", "PARTICIPLE_NEXT", "died_after", "left_and", "past_aside"]
+__all__ = ["CLAUSE_ENDS", "PARTICIPLE_NEXT", "among_told", "died_after", "left_and",
+           "past_aside"]
 
 CLAUSE_ENDS = frozenset({",", ";", ".", ":", "--", "[", "]", "(", ")", "where", "when",
                          "while", "after", "because", "but", "said", "says", "say", "if",
@@ -87,3 +88,12 @@ def died_after(toks: Sequence[Token], last: int) -> int | None:
             return n
         return None
     return None
+
+
+def among_told(toks: Sequence[Token], start: int, counts: dict[int, Count]) -> bool:
+    """Whether the count at `start` follows 'including' after a count told before it in its
+    sentence ('four people were killed, including a boy'): one of those people, no count of
+    its own."""
+    if start == 0 or toks[start - 1].text != "including":
+        return False
+    return any(toks[k].sent == toks[start].sent for k in counts if k < start)

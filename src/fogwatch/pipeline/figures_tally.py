@@ -1,5 +1,6 @@
 """Figures, part four: whether a sentence tells a cumulative tally ("in total", "so far",
-"since December", "in three years", "killed in the war") rather than one event's toll, and
+"since December", "in three years", "killed in the war", a round-up "in separate shootings",
+"301 homicides last year") rather than one event's toll, and
 the date after "since". `figures` (the stage) marks each figure of such a sentence.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from fogwatch.pipeline.figures_counts import Token, match_phrase, number_at, tables
+from fogwatch.pipeline.figures_counts import STOP, Token, match_phrase, number_at, tables
 from fogwatch.records import When
 
 __all__ = ["tally"]
@@ -35,6 +36,58 @@ def _over_period(toks: Sequence[Token], i: int) -> bool:
     return number[3] < len(toks) and toks[number[3]].text in _PERIODS
 
 
+# plural nouns of violent events: 'shot in separate shootings' tells several incidents
+_INCIDENTS = frozenset({"shootings", "incidents", "attacks", "shooting", "incident"})
+# 'in a string of shootings': a phrase of several events
+_SERIES = frozenset({"string", "series", "spate", "rash", "wave", "number"})
+# before a plural event noun, words that point at one known group of events, not a round-up
+_KNOWN = frozenset({"the", "these", "those", "this", "that", "its", "their", "his", "her",
+                    "both"})
+# plural nouns of killings counted as crimes: '301 homicides last year' is a crime statistic
+_CRIMES = frozenset({"homicides", "murders", "killings", "slayings", "homicide"})
+
+
+def _several_events(toks: Sequence[Token], i: int) -> bool:
+    """'in separate shootings', 'in shootings across the city', 'in two incidents', 'during a
+    spate of shootings': the figure sums up several events (a round-up), no one event's toll.
+    Not 'in the shootings' (the ones the story tells) nor 'in a shooting'."""
+    if toks[i].text not in ("in", "during") or i + 1 >= len(toks):
+        return False
+    k = i + 1
+    if toks[k].text in ("a", "an") and k + 2 < len(toks) and toks[k + 1].text in _SERIES \
+            and toks[k + 2].text == "of":
+        k += 3
+    elif toks[k].text in _KNOWN or toks[k].text in ("a", "an", "one"):
+        return False
+    for m in range(k, min(k + 4, len(toks))):
+        w = toks[m].text
+        if toks[m].sent != toks[i].sent or not (w.isalnum() or "-" in w) or w in STOP:
+            return False
+        if w in _INCIDENTS:
+            singular = not w.endswith("s")
+            # 'in two separate shooting incidents' / 'in shooting incidents': the noun after
+            nxt = toks[m + 1].text if m + 1 < len(toks) else ""
+            return not singular or nxt in ("incidents", "attacks")
+    return False
+
+
+def _yearly_crimes(toks: Sequence[Token], sentence: range) -> bool:
+    """'There were 301 homicides in the city last year', 'the city had 27 murders in 2014': a
+    count of killings as crimes over a year."""
+    counted = any(toks[i].text in _CRIMES and i > sentence.start
+                  and number_at(toks, i - 1) is not None for i in sentence)
+    return counted and any(_names_year(toks, i) for i in sentence)
+
+
+def _names_year(toks: Sequence[Token], i: int) -> bool:
+    w = toks[i].text
+    before = toks[i - 1].text if i > 0 else ""
+    if w == "year":
+        return before in ("last", "this", "a", "per", "the", "each", "every")
+    return w.isdigit() and len(w) == 4 and 1900 <= int(w) <= 2099 \
+        and before in ("in", "of", "during", "for", "since")
+
+
 def tally(toks: Sequence[Token], sentence: range,
           dates: Sequence[When]) -> tuple[bool, dt.date | None]:
     """(cumulative, since) for the figures of one sentence."""
@@ -48,9 +101,9 @@ def tally(toks: Sequence[Token], sentence: range,
         n = match_phrase(toks, i, t.phrases("tally"))
         if n and toks[i + n - 1].text in _WARS and not _within_war(toks, i):
             continue  # 'the war worsened with the murder of four nuns': no tally of the war
-        if n or _over_period(toks, i):
+        if n or _over_period(toks, i) or _several_events(toks, i):
             cumulative = True
             if tok.text == "since":
                 since = next((w.start for w in dates if w.span and w.start
                               and tok.end <= w.span.start < tok.end + 60), since)
-    return cumulative, since
+    return cumulative or _yearly_crimes(toks, sentence), since
