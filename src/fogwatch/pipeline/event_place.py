@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fogwatch.gazetteer import load_gazetteer
+from fogwatch.pipeline.event_place_scene import rank_towns, scene_cues, stated_place
 from fogwatch.records import Place, Span
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
@@ -35,19 +36,23 @@ def _country_wide(place: Place) -> bool:
 
 
 def event_place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Place | None:
-    """The first town or village named in the sentence: a report names the scene before the
-    places it mentions on the way ("in Isiolo town ... the Isiolo-Moyale highway", "in Zapopan,
-    ... arrested in the state of Colima"). Where the sentence names only regions or countries
-    ("Turkish artillery shelled Syrian positions"), the story's first town or village, which
-    such a sentence most often continues; then the sentence's unit nearest the trigger, a
-    province before a country, a country named by name before one named by its demonym."""
+    """The place a note says its event is coded to; else the sentence's likeliest town or
+    village (`event_place_scene.rank_towns`: in the story's country, not where people come from
+    nor a facility's name, placed in its units, the first: a report names the scene before the
+    places it mentions on the way, "in Zapopan, ... arrested in the state of Colima"). Where
+    the sentence names only regions or countries ("Turkish artillery shelled Syrian
+    positions"), the story's likeliest town or village, which such a sentence most often
+    continues; then the sentence's unit nearest the trigger, a province before a country, a
+    country named by name before one named by its demonym."""
+    text = sent.doc.text
+    cues = scene_cues()
+    stated = stated_place(places, text, cues)
+    if stated is not None:
+        return stated
     here = [p for p in places if _inside(p.span, sent)]
-    precise = min((p for p in here if p.precision < 3), key=_start, default=None)
-    if precise is not None:
-        return precise
-    first = next((p for p in places if p.precision < 3), None)
-    if first is not None:
-        return first
+    towns = [p for p in here if p.precision < 3] or [p for p in places if p.precision < 3]
+    if towns:
+        return rank_towns(towns, places, sent, (trigger.start, trigger.end), cues)[0]
     nearest = min(here, key=lambda p: (_adjective(p), _country_wide(p),
                                        abs(_start(p) - trigger.start)), default=None)
     named = [p for p in places if not _adjective(p)]
