@@ -43,6 +43,20 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     # but not the perpetrators after 'by', nor a group
     ("LIMA, 3 MAY 90 -- THEY CONDEMNED THE DEATH ON 24 AUGUST BY A GROUP OF MEN.", []),
     ("LIMA, 3 MAY 90 -- THEY MOURNED THE DEATH IN COMBAT OF THE SOLDIERS.", []),
+    # a second victim after 'and [of]': both told as one list
+    ("LIMA, 3 MAY 90 -- THEY CONDEMNED THE MURDER OF LUIS PEREZ AND OF ANA GOMEZ.",
+     [("killed", "LUIS PEREZ", 1, False), ("killed", "ANA GOMEZ", 1, False)]),
+    ("LIMA, 3 MAY 90 -- THEY CONDEMNED THE MURDER OF DR PEREZ AND HIS COMPANION, ANA GOMEZ.",
+     [("killed", "DR PEREZ", 1, False), ("killed", "HIS COMPANION, ANA GOMEZ", 1, False)]),
+    ("LIMA, 3 MAY 90 -- THEY CONDEMNED THE MURDER OF DR PEREZ AND HIS WIFE.",
+     [("killed", "DR PEREZ", 1, False), ("killed", "HIS WIFE", 1, False)]),
+    # but no group, verb or 'all those' after the 'and'
+    ("LIMA, 3 MAY 90 -- THEY CONDEMNED THE MURDER OF DR PEREZ AND HIS MEN.",
+     [("killed", "DR PEREZ", 1, False)]),
+    ("LIMA, 3 MAY 90 -- THEY CONDEMNED THE MURDER OF LUIS PEREZ AND URGED AN INQUIRY.",
+     [("killed", "LUIS PEREZ", 1, False)]),
+    ("LIMA, 3 MAY 90 -- THEY CONDEMNED THE MURDER OF LUIS PEREZ AND ALL THOSE INVOLVED.",
+     [("killed", "LUIS PEREZ", 1, False)]),
     # a subject opened by 'the', past a 'who' clause
     ("LIMA, 3 MAY 90 -- POLICE SAID THAT THE UNION LEADER JUAN PEREZ, WHO WAS ABDUCTED ON "
      "MONDAY, WAS FOUND DEAD.",

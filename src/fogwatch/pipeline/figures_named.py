@@ -180,20 +180,8 @@ def one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Named]:
                 yield Named("killed", who, who[0], j)  # 'NAVAS DIED', not 'PEASANTS DIED'
         elif tok.text == "'s" and (named := _possessive(toks, j, taken)) is not None:
             yield named
-        elif (n := _victim_start(toks, j)) and j + n < len(toks) and j + n not in taken:
-            kind = cast(FigureKind, _victim_nouns()[tok.text])
-            start = end = _past_age(toks, j + n)
-            while end < len(toks) and end - start < 5 and toks[end].sent == tok.sent \
-                    and toks[end].text.isalpha() and toks[end].text not in STOP \
-                    and not cue_at(toks, end) and toks[end].text not in t.singles("filler"):
-                end += 1
-            last = toks[end - 1].text if end > start else ""
-            if end == start or toks[start].text in t.singles("object") \
-                    or toks[start].text in ("these", "those") or last.endswith(_PLURAL_ENDINGS) \
-                    or last in people or (last.endswith("s") and last[:-1] in people) \
-                    or number_at(toks, start) is not None:
-                continue  # 'the murder of priests', 'of the mayor' (a count of its own)
-            yield Named(kind, (start, end), j, end - 1)
+        elif (n := _victim_start(toks, j)) and j + n < len(toks):
+            yield from _victims_of(toks, j, j + n, taken)
 
 
 def _victim_nouns() -> dict[str, str]:
@@ -259,3 +247,72 @@ def _possessive(toks: Sequence[Token], j: int, taken: set[int]) -> Named | None:
     if before in t.singles("determiner") and head not in t.singles("person"):
         return None  # "THE GOVERNMENT'S MURDER", not "THE ARCHBISHOP'S MURDER"
     return Named(cast(FigureKind, nouns[toks[n].text]), (first, j), first, n)
+
+
+def _name_after(toks: Sequence[Token], start: int) -> int:
+    """The end of the plain words of a name that starts at `start` (up to five); `start` if
+    none, or if they tell several people ('the murder of priests') or the words are no name."""
+    t = tables()
+    people = t.singles("person") | {"people", "persons", "civilians", "members", "others"}
+    end = start  # (across the parser's sentence breaks at a wire's line ends: '.' stops it)
+    while end < len(toks) and end - start < 5 \
+            and toks[end].text.isalpha() and toks[end].text not in STOP \
+            and not cue_at(toks, end) and toks[end].text not in t.singles("filler"):
+        end += 1
+    last = toks[end - 1].text if end > start else ""
+    if end == start or toks[start].text in t.singles("object") \
+            or toks[start].text in ("these", "those") or last.endswith(_PLURAL_ENDINGS) \
+            or last in people or (last.endswith("s") and last[:-1] in people) \
+            or number_at(toks, start) is not None:
+        return start  # 'the murder of priests', 'of the mayor' (a count of its own)
+    return end
+
+
+# words after 'and' that start no second victim ('the murder of ORTIZ AND ALL THOSE ...')
+_NO_VICTIM = frozenset({"all", "those", "these", "other", "others", "has", "have", "had",
+                        "is", "was", "will", "would", "its", "their", "then", "later"})
+
+
+def _second_victim(toks: Sequence[Token], k: int, taken: set[int]) -> int:
+    """The end of a second victim after the 'and' at toks[k] ('the assassination of ORTIZ AND
+    [OF] LUIS PEREZ', '... AND HIS WIFE', '... AND HIS DRIVER, LUIS PEREZ'); 0 if none."""
+    start = k + 2 if k + 1 < len(toks) and toks[k + 1].text == "of" else k + 1
+    if start >= len(toks) or toks[start].sent != toks[k].sent or toks[start].text in _NO_VICTIM:
+        return 0
+    if toks[start].text in ("his", "her") and start + 2 < len(toks):
+        # one relative or aide ('AND HIS WIFE'), or anyone named after ('AND HIS COMPANION,
+        # ANA GOMEZ'), but no group ('AND HIS MEN')
+        end = start + 2
+        named = _name_after(toks, end + 1) if toks[end].text == "," else end + 1
+        word = toks[start + 1].text
+        several = word in _GROUPS or word.endswith(_PLURAL_ENDINGS) \
+            or (word.endswith("s") and word[:-1] in tables().singles("person"))
+        if several or not word.isalpha() \
+                or (named == end + 1 and word not in tables().singles("person")):
+            return 0
+        end = named if named > end + 1 else end
+    else:
+        end = _name_after(toks, start)
+    words = [toks[n].text for n in range(start, end)]
+    if end == start or any(w.endswith(("ed", "ing")) for w in words) \
+            or any(n in taken for n in range(start, end)):
+        return 0  # 'the murder of ORTIZ AND CONDEMNED ...': a verb, no name
+    return end
+
+
+def _victims_of(toks: Sequence[Token], j: int, start: int, taken: set[int]) -> Iterator[Named]:
+    """'the murder of <NAME>' and the victim after its 'and', if any: one victim each, told as
+    one list (the same last word) so neither stands for the other."""
+    kind = cast(FigureKind, _victim_nouns()[toks[j].text])
+    start = _past_age(toks, start)
+    end = _name_after(toks, start)
+    if end == start:
+        return
+    second = _second_victim(toks, end, taken) if end < len(toks) and toks[end].text == "and" \
+        else 0
+    if start in taken and not second:
+        return  # told by a count of its own ('the murder of judge Ortiz')
+    last = (second or end) - 1
+    yield Named(kind, (start, end), j, last)
+    if second:
+        yield Named(kind, (end + 1, second), j, last)
