@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch.gazetteer import load_gazetteer
 from fogwatch.pipeline.event_place_scene import rank_towns, scene_cues, stated_place
+from fogwatch.pipeline.event_place_unlisted import unlisted_scene
 from fogwatch.records import Place, Span
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
@@ -43,14 +44,21 @@ def event_place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Pla
     the sentence names only regions or countries ("Turkish artillery shelled Syrian
     positions"), the story's likeliest town or village, which such a sentence most often
     continues; then the sentence's unit nearest the trigger, a province before a country, a
-    country named by name before one named by its demonym."""
+    country named by name before one named by its demonym. A sentence whose town the places
+    stage left out ("demonstrated in Olten") has it read from the trigger's own locative
+    phrase (`event_place_unlisted`)."""
     text = sent.doc.text
     cues = scene_cues()
     stated = stated_place(places, text, cues)
     if stated is not None:
         return stated
     here = [p for p in places if _inside(p.span, sent)]
-    towns = [p for p in here if p.precision < 3] or [p for p in places if p.precision < 3]
+    towns = [p for p in here if p.precision < 3]
+    if not towns:
+        unlisted = unlisted_scene(places, sent, (trigger.start, trigger.end))
+        if unlisted is not None:
+            return unlisted
+    towns = towns or [p for p in places if p.precision < 3]
     if towns:
         return rank_towns(towns, places, sent, (trigger.start, trigger.end), cues)[0]
     nearest = min(here, key=lambda p: (_adjective(p), _country_wide(p),

@@ -1,0 +1,34 @@
+"""The scene's town read from the trigger's own locative phrase when the places stage listed
+none (pipeline/event_place_unlisted.py), on sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fogwatch.pipeline import extract_document, make_document
+from fogwatch.records import Place
+
+
+def event_place(text: str) -> Place | None:
+    extraction = extract_document(make_document(text, dt.date(2022, 5, 20)))
+    assert extraction.events, "no event found"
+    return extraction.events[0].place
+
+
+def test_small_town_after_the_trigger_s_in_is_the_scene() -> None:
+    found = event_place("On 5 March 2022, about forty teachers demonstrated in Sens over "
+                        "their wages.")
+    assert found is not None and (found.name, found.country, found.precision) == \
+        ("Sens", "FRA", 1)
+
+
+def test_compass_word_before_the_name_is_no_part_of_it() -> None:
+    found = event_place("On 12 March 2022, nurses held a sit-in outside the ministry in "
+                        "Northern Nicosia to protest over unpaid overtime.")
+    assert found is not None and (found.name, found.country) == ("Nicosia", "CYP")
+
+
+def test_name_missing_from_the_story_s_province_leaves_the_province() -> None:
+    found = event_place("On 5 June 2022, Russian forces fired artillery in Katerynivka, "
+                        "Sumy oblast. Casualties unknown.")
+    assert found is not None and (found.name, found.precision) == ("Sumy", 3)
