@@ -17,6 +17,10 @@ def test_another_spelling_is_not_own() -> None:
     assert not _own_form("York", "New York City")
 
 
+def test_the_first_word_of_a_longer_name_is_not_own() -> None:
+    assert not _own_form("Bar", "Bar-le-Duc")
+
+
 def test_lookup_marks_a_town_found_only_by_a_foreign_name() -> None:
     found = {(e.name, e.country): e.alt for e in load_gazetteer().lookup("Valence")
              if e.kind == "city" and e.population > 50_000}

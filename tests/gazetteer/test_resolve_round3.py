@@ -9,10 +9,11 @@ from fogwatch.gazetteer.resolve import Toponym, resolve
 
 
 def entry(id: int, name: str, kind: str, country: str, admin1: str | None, population: int,
-          admin2: str | None = None, alt: bool = False, code: str | None = None) -> Entry:
+          admin2: str | None = None, alt: bool = False, code: str | None = None,
+          loose: bool = False) -> Entry:
     feature = code or {"city": "PPL", "admin1": "ADM1", "admin2": "ADM2"}[kind]
     return Entry(id, None, name, kind, feature, country, admin1, 0.0, 0.0, population,
-                 admin2=admin2, alt=alt)
+                 admin2=admin2, alt=alt, loose=loose)
 
 
 # Valencia, Spain, is "Valence" in French; Valence, France, is called so itself.
@@ -30,6 +31,9 @@ SOUTH_MORANG = entry(8, "South Morang", "city", "AUS", "Victoria", 25_000, alt=T
 LIMA = entry(9, "Lima", "city", "PER", "Lima", 7_700_000, code="PPLC")
 LIMA_PRY = entry(10, "Lima", "city", "PRY", "San Pedro", 10_000, admin2="Lima")
 LIMA_PRY_DISTRICT = entry(11, "Lima", "admin2", "PRY", "San Pedro", 10_000, admin2="Lima")
+# A small town of its own name, and a capital of a little more people matched only loosely.
+VALLET = entry(12, "Vallet", "city", "FRA", "Pays de la Loire", 7_000)
+VALLETTA = entry(13, "Valletta", "city", "MLT", "Valletta", 7_500, code="PPLC", loose=True)
 
 
 def test_a_town_of_its_own_name_beats_a_bigger_town_of_that_name_in_another_language() -> None:
@@ -65,3 +69,7 @@ def test_the_outer_name_of_a_town_inside_its_namesake_is_a_unit() -> None:
                      Toponym("Gulu", (GULU_DISTRICT, GULU), want="unit",
                              contents=(GULU_DISTRICT, GULU))])
     assert picks == [GULU, GULU_DISTRICT]
+
+
+def test_a_capital_matched_loosely_is_no_rival_to_a_town_of_that_very_name() -> None:
+    assert resolve([Toponym("Vallet", (VALLET, VALLETTA))]) == [VALLET]

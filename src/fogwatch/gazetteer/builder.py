@@ -444,12 +444,12 @@ _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 def _own_form(name: str, primary: str) -> bool:
-    """True when a name is the place's own name, abbreviated ("St. Petersburg") or shortened
-    to its first words ("New York" for New York City), rather than another language's."""
+    """True when a name is the place's own name, abbreviated ("St. Petersburg") or without
+    the word "City" (New York City, Oklahoma City), rather than another language's."""
     def words(text: str) -> list[str]:
         return [_ABBREVIATIONS.get(w, w) for w in exact_key(text).split()]
     short, full = words(name), words(primary)
-    return bool(short) and full[:len(short)] == short
+    return bool(short) and full[:len(short)] == short and set(full[len(short):]) <= {"city"}
 
 
 def _name_keys(rows: list[_Row], extras: Iterable[tuple[str, int]],

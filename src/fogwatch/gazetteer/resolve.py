@@ -210,7 +210,9 @@ def _best(group: _Group, want: str | None, others: Sequence[Entry]) -> Entry | N
         value = math.log10(entry.population + 10)
         if entry.kind in {"country", "continent"}:
             value += COUNTRY_BONUS
-        elif entry.feature_code == "PPLC":
+        elif entry.feature_code == "PPLC" and not (entry.loose and own_named_rival(entry)):
+            # (a capital matched only loosely is no rival to a town of that very name:
+            # "Vallet", France, is not Valletta)
             value += CAPITAL_BONUS
         elif entry.kind == "admin1":
             # A unit beats towns elsewhere, but a unit named after its own main town ("Idlib")

@@ -437,6 +437,7 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
     if not candidates and len(words) > 1 and words[-1].lower() in cues["settlement_noun"]:
         text = " ".join(words[:-1])  # "Lahore city", but "Kansas City" is a name
         candidates = gazetteer.lookup(text)
+        after = words[-1].lower()  # and the town is wanted, as after the name below
     if not candidates:
         # "Manaus - East Zone", "Homs, Syria": the first part is the place.
         text = _SUBPARTS.split(text, maxsplit=1)[0]
