@@ -32,3 +32,10 @@ def test_name_missing_from_the_story_s_province_leaves_the_province() -> None:
     found = event_place("On 5 June 2022, Russian forces fired artillery in Katerynivka, "
                         "Sumy oblast. Casualties unknown.")
     assert found is not None and (found.name, found.precision) == ("Sumy", 3)
+
+
+def test_town_a_note_says_it_is_coded_to_is_the_place() -> None:
+    found = event_place("On 2 June 2022, farmers blocked several roads of Katsina state over "
+                        "cattle raids (coded to Funtua).")
+    assert found is not None and (found.name, found.country, found.precision) == \
+        ("Funtua", "NGA", 1)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch.gazetteer import load_gazetteer
 from fogwatch.pipeline.event_place_scene import rank_towns, scene_cues, stated_place
-from fogwatch.pipeline.event_place_unlisted import unlisted_scene
+from fogwatch.pipeline.event_place_unlisted import unlisted_coded_place, unlisted_scene
 from fogwatch.records import Place, Span
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
@@ -49,7 +49,7 @@ def event_place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Pla
     phrase (`event_place_unlisted`)."""
     text = sent.doc.text
     cues = scene_cues()
-    stated = stated_place(places, text, cues)
+    stated = stated_place(places, text, cues) or unlisted_coded_place(places, text)
     if stated is not None:
         return stated
     here = [p for p in places if _inside(p.span, sent)]

@@ -7,11 +7,13 @@ The places stage keeps a small town of a country the story does not name only wi
 trusts; the event's own locative phrase is such a cue. The town is read inside the story's
 provinces (none elsewhere when it names one), else its countries, else as the most
 populous town of the name; a name that is an
-English word ("Support", "Parliament") or a town only loosely spelled so is no scene.
+English word ("Support", "Parliament") or a town only loosely spelled so is no scene. The
+same reading gives the town a note says its event is coded to ("(coded as Patna)").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -23,12 +25,14 @@ if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
     from spacy.tokens import Span as Sentence
     from spacy.tokens import Token
 
-__all__ = ["unlisted_scene"]
+__all__ = ["unlisted_coded_place", "unlisted_scene"]
 
 LOCATIVES = frozenset({"in", "at", "on", "near", "outside"})
 MAX_WORDS = 4
 TOWN_KINDS = frozenset({"city", "admin2"})
 _MAX_HOPS = 3  # preposition -> trigger, or -> a noun -> a preposition -> the trigger
+# "(coded as Patna)", "Coded to Banja Luka": the town a note says its event is coded to
+_CODED = re.compile(r"\b[Cc]oded (?:to|as) ([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})")
 
 
 def unlisted_scene(places: Sequence[Place], sent: Sentence,
@@ -50,6 +54,24 @@ def unlisted_scene(places: Sequence[Place], sent: Sentence,
                          country=entry.country, lat=entry.lat, lon=entry.lon,
                          geonameid=entry.geonameid, feature_code=entry.feature_code,
                          precision=2 if near else 1, span=name)
+    return None
+
+
+def unlisted_coded_place(places: Sequence[Place], text: str) -> Place | None:
+    """The town a note says its event is coded to ("(coded as Patna)") when the places stage
+    left the name out."""
+    taken = {p.span.start for p in places if p.span is not None}
+    for match in _CODED.finditer(text):
+        name = match.group(1)
+        if match.start(1) in taken or load_gazetteer().demonym(name.split("-")[0]) is not None:
+            continue
+        entry = _town(name, places)
+        if entry is not None:
+            return Place(name=entry.name, admin1=entry.admin1, admin2=entry.admin2,
+                         country=entry.country, lat=entry.lat, lon=entry.lon,
+                         geonameid=entry.geonameid, feature_code=entry.feature_code,
+                         precision=1 if entry.kind == "city" else 2,
+                         span=Span(match.start(1), match.end(1), name))
     return None
 
 
