@@ -57,6 +57,24 @@ SENTENCES: list[tuple[str, list[Row]]] = [
      [("killed", "LUIS PEREZ", 1, False)]),
     ("LIMA, 3 MAY 90 -- THEY CONDEMNED THE MURDER OF LUIS PEREZ AND ALL THOSE INVOLVED.",
      [("killed", "LUIS PEREZ", 1, False)]),
+    # a name that opens a list whose other items are counts: one more victim in the list
+    ("LIMA, 3 MAY 90 -- POLICE SAID THAT LUIS PEREZ, HIS SON, AND 15 OTHERS WERE KILLED.",
+     [("killed", "LUIS PEREZ", 1, False), ("killed", "SON", 1, False),
+      ("killed", "OTHERS", 15, False)]),
+    ("LIMA, 3 MAY 90 -- ACCORDING TO THE NATIONAL POLICE, LUIS PEREZ AND 15 OTHERS WERE "
+     "KILLED.",
+     [("killed", "LUIS PEREZ", 1, False), ("killed", "OTHERS", 15, False)]),
+    # but no word that opens a clause, nor a place or a time before a count
+    ("LIMA, 3 MAY 90 -- MEANWHILE, HIS SON AND 15 OTHERS WERE KILLED.",
+     [("killed", "SON", 1, False), ("killed", "OTHERS", 15, False)]),
+    ("LIMA, 3 MAY 90 -- REBELS ATTACKED THE TOWN, AND 15 PEOPLE WERE KILLED.",
+     [("killed", "PEOPLE", 15, False)]),
+    ("LIMA, 3 MAY 90 -- IN THE EAST, 15 PEOPLE WERE KILLED.",
+     [("killed", "PEOPLE", 15, False)]),
+    # a list of names with a comma before 'were'
+    ("LIMA, 3 MAY 90 -- COMRADES PEREZ, DIAZ, AND GOMEZ, WERE MURDERED IN MARCH.",
+     [("killed", "COMRADES PEREZ", 1, False), ("killed", "DIAZ", 1, False),
+      ("killed", "GOMEZ", 1, False)]),
     # a subject opened by 'the', past a 'who' clause
     ("LIMA, 3 MAY 90 -- POLICE SAID THAT THE UNION LEADER JUAN PEREZ, WHO WAS ABDUCTED ON "
      "MONDAY, WAS FOUND DEAD.",

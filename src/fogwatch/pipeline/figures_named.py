@@ -99,42 +99,71 @@ def _person_word(word: str) -> bool:
 _LIST_OPENERS = frozenset({"", ".", ",", "and", ":", "--", "]", "that", "when"})
 
 
-def _named_list(toks: Sequence[Token], j: int, taken: set[int]) -> Iterator[Named]:
-    """'RAMON ORTIZ, LUIS PEREZ, AND JOSE DIAZ WERE KILLED': one victim for each name of a
-    list of two or more before 'were' and the kind word (not 'PEASANTS AND WORKERS')."""
+def _names_back(toks: Sequence[Token], end: int, sent: int) -> list[tuple[int, int]] | None:
+    """The names of a list that ends before toks[end], last first ('RAMON ORTIZ, LUIS PEREZ,
+    AND JOSE DIAZ'); None when an item is no name ('PEASANTS AND WORKERS', 'HE')."""
+    t = tables()
+    names: list[tuple[int, int]] = []
+    while end > 0 and len(names) < 8:
+        first = _words_back(toks, end)
+        if first == end or any(_person_word(toks[n].text) for n in range(first, end)) \
+                or toks[first].text in t.singles("pronoun"):
+            if names and toks[end].text == ",":
+                break  # 'REPORTS FROM THE POLICE, ORTIZ AND LUNA': the list starts after it
+            return None
+        before = toks[first - 1] if first > 0 else None
+        if names and before is not None and before.sent == sent \
+                and before.text not in _LIST_OPENERS:
+            break  # 'AFTER THE RAID, ORTIZ AND LUNA': the list starts after the comma
+        names.append((first, end))
+        k = _before_item(toks, first)
+        if k < 0 or toks[k].sent != sent or k + 1 == first:
+            break
+        end = k + 1
+    return names
+
+
+def _before_item(toks: Sequence[Token], first: int) -> int:
+    """The last token of the item before a list's item that starts at `first`, past the ','
+    / 'and' / ', and' between them; `first` - 1 when none stands there."""
+    k = first - 1
+    if k >= 0 and toks[k].text == "and":
+        k -= 1
+        if k >= 0 and toks[k].text == ",":
+            k -= 1
+    elif k >= 0 and toks[k].text == ",":
+        k -= 1
+    else:
+        return first - 1
+    return k
+
+
+def _kind_after(toks: Sequence[Token], j: int) -> tuple[int, FigureKind, int] | None:
+    """(position, kind, length) of the killed or wounded kind word that follows 'were' at
+    toks[j] ('were [also] killed'), if one does."""
     t = tables()
     m = j + 1
     while m < len(toks) and m - j <= 3 and toks[m].text in t.singles("adverb"):
         m += 1
     cue = cue_at(toks, m) if m < len(toks) and toks[m].sent == toks[j].sent else None
-    if cue is None or m in taken or cue[0] not in ("killed", "wounded") \
+    if cue is None or cue[0] not in ("killed", "wounded") \
             or cue[1] not in ("transitive", "state") or toks[m].text.endswith("ing") \
             or (cue[2] == 1 and toks[m].text in t.singles("shot")):
+        return None
+    return m, cue[0], cue[2]
+
+
+def _named_list(toks: Sequence[Token], j: int, taken: set[int]) -> Iterator[Named]:
+    """'RAMON ORTIZ, LUIS PEREZ, AND JOSE DIAZ WERE KILLED': one victim for each name of a
+    list of two or more before 'were' and the kind word (not 'PEASANTS AND WORKERS')."""
+    found = _kind_after(toks, j)
+    if found is None or found[0] in taken:
         return
-    names: list[tuple[int, int]] = []
-    end = j
-    while end > 0 and len(names) < 8:
-        first = _words_back(toks, end)
-        if first == end or any(_person_word(toks[n].text) for n in range(first, end)) \
-                or toks[first].text in t.singles("pronoun"):
-            return
-        before = toks[first - 1] if first > 0 else None
-        if names and before is not None and before.sent == toks[j].sent \
-                and before.text not in _LIST_OPENERS:
-            break  # 'AFTER THE RAID, ORTIZ AND LUNA': the list starts after the comma
-        names.append((first, end))
-        k = first - 1
-        if k >= 0 and toks[k].text == "and":
-            k -= 1
-            if k >= 0 and toks[k].text == ",":
-                k -= 1
-        elif k >= 0 and toks[k].text == ",":
-            k -= 1
-        else:
-            break
-        if k < 0 or toks[k].sent != toks[j].sent or k + 1 == first:
-            break
-        end = k + 1
+    m, kind, length = found
+    end = j - 1 if toks[j - 1].text == "," else j  # 'ORTIZ, LUNA, AND DIAZ, WERE KILLED'
+    names = _names_back(toks, end, toks[j].sent)
+    if names is None:
+        return
     start = names[-1][0] if names else j
     opener = toks[start - 1].text if start > 0 and toks[start - 1].sent == toks[j].sent else ""
     if len(names) < 2 or opener not in _LIST_OPENERS \
@@ -142,7 +171,40 @@ def _named_list(toks: Sequence[Token], j: int, taken: set[int]) -> Iterator[Name
             or all(b - a == 1 for a, b in names):
         return
     for a, b in reversed(names):
-        yield Named(cue[0], (a, b), a, m + cue[2] - 1)
+        yield Named(kind, (a, b), a, m + length - 1)
+
+
+# words that open a clause, not a list of victims ('MEANWHILE, 15 PEOPLE WERE KILLED')
+_NO_NAME = frozenset({"meanwhile", "however", "moreover", "also", "then", "later", "today",
+                      "yesterday", "there", "here", "now", "thus", "furthermore", "besides"})
+
+
+def _names_before_count(toks: Sequence[Token], j: int, taken: set[int]) -> Iterator[Named]:
+    """'RAMON ORTIZ, HIS SON, AND 15 OTHERS WERE KILLED': the names that open a list whose
+    other items are counts already linked to the kind word; one victim for each, told with
+    the counts as one list."""
+    found = _kind_after(toks, j)
+    if found is None or found[0] not in taken or j not in taken:
+        return
+    m, kind, length = found
+    sent = toks[j].sent
+    p = j
+    while p > 0 and p - 1 in taken and toks[p - 1].sent == sent:
+        p -= 1  # the first word of the counts' run ('HIS SON, AND 15 OTHERS WERE KILLED')
+    k = _before_item(toks, p)
+    if k == p - 1 or not any(toks[n].text == "and" for n in range(k + 1, j)):
+        return  # no list: 'IN THE EAST, 15 PEOPLE WERE KILLED'
+    names = _names_back(toks, k + 1, sent)
+    if not names:
+        return
+    start = names[-1][0]
+    opener = toks[start - 1].text if start > 0 and toks[start - 1].sent == sent else ""
+    if opener not in _LIST_OPENERS or any(n in taken for a, b in names for n in range(a, b)) \
+            or any(b - a == 1 and (toks[a].text in _NO_NAME or toks[a].text.endswith("ly"))
+                   for a, b in names):
+        return
+    for a, b in reversed(names):
+        yield Named(kind, (a, b), a, m + length - 1)
 
 
 def one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Named]:
@@ -155,6 +217,7 @@ def one_named(toks: Sequence[Token], taken: set[int]) -> Iterator[Named]:
     for j, tok in enumerate(toks):
         if tok.text == "were":
             yield from _named_list(toks, j, taken)
+            yield from _names_before_count(toks, j, taken)
         elif tok.text == "was" or (tok.text == "been" and j > 0
                                  and toks[j - 1].text in ("has", "had")):
             m = j + 1
