@@ -87,3 +87,45 @@ def test_participle_before_a_weekday() -> None:
 
 def test_grazed_is_a_wound() -> None:
     assert found("A bystander was grazed in the arm.") == [("wounded", 1)]
+
+
+def test_a_fathers_children_are_no_count() -> None:
+    assert found("A father of three was shot and killed during the weekend.") == [("killed", 1)]
+
+
+def test_animals_hurt_are_no_victims() -> None:
+    assert found("The stray bullet wounded two of the family dogs.") == []
+
+
+def test_shot_three_more_times_is_no_count() -> None:
+    assert found("The officer shot him three more times.") == [("wounded", 1)]
+
+
+def test_one_death_told_twice_is_taken_off_the_people_shot_once() -> None:
+    assert counted("Six people were shot outside the club. The shooting killed a 19-year-old "
+                   "woman. Robinson died at the scene.") == [("killed", 1), ("wounded", 5)]
+
+
+def test_the_other_victims_are_not_taken_off_by_the_dead() -> None:
+    assert found("Robinson died at the scene and the other five victims were taken to local "
+                 "hospitals.") == [("killed", 1), ("wounded", 5)]
+
+
+def test_more_people_shot_are_beside_the_dead() -> None:
+    assert counted("Two people were killed and seven more people shot early Tuesday.") == [
+        ("killed", 2), ("wounded", 7)]
+
+
+def test_other_victims_told_after_a_total_are_among_it() -> None:
+    assert counted("Four people were shot at a bar on Saturday. One woman was hit in the leg. "
+                   "Two other victims were taken to the hospital.") == [("wounded", 4)]
+
+
+def test_a_man_beside_other_men_adds() -> None:
+    assert counted("A man was shot on Elm Street. Two other men were wounded.") == [
+        ("wounded", 1), ("wounded", 2)]
+
+
+def test_some_of_the_others_are_among_them() -> None:
+    assert counted("The shooting killed a man and injured four other men. Three of the men are "
+                   "in critical condition.") == [("killed", 1), ("wounded", 4)]

@@ -70,3 +70,12 @@ def test_figures_on_a_related_story_line_are_left_out() -> None:
     assert found("Police said a woman was shot on Friday.\n\nRelated Coverage Two men killed in "
                  "crash on Route 9\n\nThe woman is expected to recover.") == [
         ("wounded", 1, False)]
+
+
+def test_a_number_of_shootings_counted_makes_a_tally() -> None:
+    assert found("Detectives are looking into three overnight shootings that left five people "
+                 "injured.") == [("wounded", 5, True)]
+
+
+def test_the_two_shootings_are_no_tally() -> None:
+    assert found("The two shootings left a man dead.") == [("killed", 1, False)]

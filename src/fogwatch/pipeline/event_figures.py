@@ -194,6 +194,16 @@ def covers(counted: Figure, figure: Figure) -> bool:
     if _OTHERS & words and theirs_more and _OTHERS & set(
             re.findall(r"[a-z]+", counted.span.text.lower() if counted.span else "")):
         return True  # "two other victims were treated" restates "three others were hurt"
+    theirs_others = counted.span is not None and bool(
+        _OTHERS & set(re.findall(r"[a-z]+", counted.span.text.lower())))
+    if re.match(r"\w+ of (?:the|them|those|these)\b", figure.span.text.lower()) \
+            and figure.best < counted.best:
+        return True  # 'three of the victims are in serious condition': some of those told
+    if theirs_others and figure.best == 1 and re.match(r"an? ", figure.span.text.lower()):
+        return False  # 'a man was shot' beside 'two other men were wounded'
+    if _OTHERS & words and not {"more", "additional"} & words and not theirs_more \
+            and figure.best < counted.best and head_word(counted.who) in _ANYONE:
+        return True  # 'four people were shot' ... 'two other victims were treated': of the four
     if _MORE & words and not (figure.best == counted.best and figure.best > 1) and not (
             figure.best == 1 < counted.best and head_word(counted.who) in _ANYONE
             and not theirs_more and not _named(figure.who)):

@@ -26,12 +26,11 @@ low/best/high), `figures_cues.csv` (kind words and how they take their victims),
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from fogwatch.pipeline.context import Context
-from fogwatch.pipeline.figures_ages import age_run
+from fogwatch.pipeline.figures_ages import age_run, children_of
 from fogwatch.pipeline.figures_clauses import (
     CLAUSE_ENDS,
     PARTICIPLE_NEXT,
@@ -57,6 +56,7 @@ from fogwatch.pipeline.figures_counts import (
 from fogwatch.pipeline.figures_furniture import elsewhere_lines
 from fogwatch.pipeline.figures_named import one_named
 from fogwatch.pipeline.figures_tally import tally
+from fogwatch.pipeline.figures_wounded import head_word, person_words, wounded_less_dead
 from fogwatch.records import Figure, FigureKind, Span
 
 __all__ = ["find_figures", "head_word", "is_toll", "office_words", "person_words", "word_number"]
@@ -89,6 +89,11 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
     while j < len(toks) and j - i < limit and toks[j].sent == toks[i].sent:
         w = toks[j].text
         compound = j + 1 < len(toks) and toks[j + 1].text == "-"  # "15-year-old"
+        if j > i and children_of(toks, j) and (kids := number_at(toks, j)) is not None:
+            j = kids[3]  # 'a father of three': his children are of his words
+            continue
+        if (number := number_at(toks, j)) is not None and _times(toks, number[3]):
+            break  # 'shot him three more times': how often, not whom
         if w in STOP or w in fillers or toks[j].in_date or toks[j].verb or cue_at(toks, j) \
                 or w in ("a", "an", "another") \
                 or not (w.isalpha() or "-" in w or w.isdigit() or w == "'s") \
@@ -98,6 +103,12 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
     if j - 1 > i and toks[j - 1].text == "of":
         j -= 1  # "the 12 members of the party": the victims end before a dangling 'of'
     return j
+
+
+def _times(toks: Sequence[Token], end: int) -> bool:
+    """Whether a number ending at `end` tells how often ('shot one time', 'three more times')."""
+    k = end + 1 if end < len(toks) and toks[end].text in ("more", "other") else end
+    return k < len(toks) and toks[k].text in ("time", "times")
 
 
 def _to_hospital(toks: Sequence[Token], j: int) -> bool:
@@ -347,8 +358,11 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
             i += 1  # (a name, title or 'the mayor's' among a count's victims is no count)
             continue
         if toks[max(c.end - 1, c.start)].in_date or is_measure(toks, c) \
-                or (c.end < len(toks) and toks[c.end].text in ("time", "times")):
+                or _times(toks, c.end):
             i = max(c.end, i + 1)  # "12 million", "15 km", "shot one time": no count
+            continue
+        if not c.person and children_of(toks, c.start):
+            i = max(c.end, i + 1)  # 'a father of three was shot': his children
             continue
         if not c.person and (ages_end := age_run(toks, c.start)) is not None:
             i = ages_end  # 'Mark Jones, 20, and Lisa Brown, 17, were shot': ages
@@ -380,62 +394,7 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
 
 def _figures(ctx: Context) -> list[Figure]:
     """Every linked count; the counts of people shot become the wounded among them."""
-    found = list(_linked(ctx))
-    killed = {(f.best, head_word(f.who)): f for f, shot in found
-              if f.kind == "killed" and not f.cumulative and not shot and f.best is not None}
-    figures = []
-    for figure, shot in found:
-        if shot and figure.kind == "wounded" and figure.best is not None \
-                and not _others(figure):
-            dead = sum(best or 0 for (best, _), f in killed.items()
-                       if not _someone_else(figure, f, ctx.document.text))
-            died = min(dead, figure.best)
-            if died == figure.best:
-                continue  # every one of them died: the killed figures tell it
-            figure = dataclasses.replace(
-                figure, low=None if figure.low is None else max(figure.low - died, 0),
-                best=figure.best - died,
-                high=None if figure.high is None else figure.high - died)
-        figures.append(figure)
-    return figures
-
-
-# Words that tell nothing of who a victim is: a death told with them may be a shot victim's.
-_ANYONE = frozenset({None, "people", "persons", "person", "victim", "victims", "individual",
-                     "individuals", "he", "she", "him", "her", "one", "them", "they"})
-
-
-def _someone_else(shot: Figure, dead: Figure, text: str) -> bool:
-    """Whether the dead ('a juvenile was killed') are other people than one person shot ('and a
-    delivery driver was shot'): told in one sentence by different words for one person."""
-    mine, theirs = head_word(shot.who), head_word(dead.who)
-    assailants = tables().singles("assailant")
-    people = person_words()
-    if (mine in assailants) != (theirs in assailants) and mine in people and theirs in people \
-            and not {mine, theirs} & (_ANYONE | {"man", "woman"}):
-        return True  # 'the officer was shot' and 'the gunman was killed': two people
-    if shot.best != 1 or mine not in people or theirs not in people or mine == theirs \
-            or {mine, theirs} & _ANYONE or shot.span is None or dead.span is None:
-        return False
-    first, second = sorted((shot.span, dead.span), key=lambda span: span.start)
-    return "." not in text[first.end:second.start]
-
-
-def _others(figure: Figure) -> bool:
-    """'six others were shot': the rest, beside those already told of."""
-    return figure.span is not None and bool(
-        {"other", "others"} & set(figure.span.text.lower().split()))
-
-
-def head_word(who: str | None) -> str | None:
-    """The last word of a victims' phrase ('Turkish soldiers' -> 'soldiers')."""
-    words = re.findall(r"[\w-]+", who.lower()) if who else []
-    return words[-1] if words else None
-
-
-def person_words() -> frozenset[str]:
-    """Words for one person ('man', 'mayor', 'judge'), from `figures_words.csv`."""
-    return tables().singles("person")
+    return wounded_less_dead(list(_linked(ctx)), ctx.document.text)
 
 
 def office_words() -> frozenset[str]:
@@ -530,8 +489,9 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
         links.sort(key=lambda pair: pair[1].start)
     elsewhere = elsewhere_lines(text)
     for link, c in links:
-        if any(a <= toks[link.first].start < b for a, b in elsewhere):
-            continue  # 'Related Coverage Two men shot on Elm Street': another story's figure
+        if any(a <= toks[link.first].start < b for a, b in elsewhere) \
+                or (link.who and toks[link.who[1] - 1].text in tables().singles("animal")):
+            continue  # another story's figure ('Related Coverage ...'), or no people ('deer')
         who = text[toks[link.who[0]].start:toks[link.who[1] - 1].end] if link.who else None
         if who and who.lower().startswith("of "):
             who = who[3:]

@@ -1,7 +1,7 @@
-"""Figures: ages told beside the people they belong to. Local news gives a person's age in
-commas after the name or the word for them ('Mark Jones, 20, and Lisa Brown, 17, were shot',
-'two men, 18 and 20, were hurt'); such a number counts nobody. `figures` (the stage) leaves
-these numbers out of its counts.
+"""Figures: numbers that describe a person rather than count victims. Local news gives a
+person's age in commas after the name or the word for them ('Mark Jones, 20, and Lisa Brown,
+17, were shot', 'two men, 18 and 20, were hurt') and a parent's children ('a father of three
+was shot'); such a number counts nobody. `figures` (the stage) leaves them out of its counts.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from fogwatch.pipeline.figures_counts import STOP, Token
 
-__all__ = ["age_run"]
+__all__ = ["age_run", "children_of"]
 
 _OLDEST = 120
 # what may follow an age told in commas: the closing comma, the next age of a list, a bracket
@@ -40,3 +40,13 @@ def age_run(toks: Sequence[Token], i: int) -> int | None:
     if j < len(toks) and toks[j].text not in _AFTER_AGE:
         return None  # 'Smith, 20 people ...': the number counts the words after it
     return j
+
+
+_PARENTS = frozenset({"father", "mother", "parent", "dad", "mom", "grandfather", "grandmother",
+                      "grandparent", "fathers", "mothers", "parents"})
+
+
+def children_of(toks: Sequence[Token], i: int) -> bool:
+    """Whether the number at toks[i] tells a parent's children ('a father of 3', 'mother of
+    two'), not people hurt."""
+    return i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text in _PARENTS

@@ -71,6 +71,21 @@ def _several_events(toks: Sequence[Token], i: int) -> bool:
     return False
 
 
+def _counted_events(toks: Sequence[Token], i: int) -> bool:
+    """'there were 45 such shootings', 'three overnight shootings left five hurt': a number of
+    events (two or more) counted in the sentence makes its figures a sum over them."""
+    number = number_at(toks, i)
+    if number is None or number[1] < 2 or (i > 0 and toks[i - 1].text in _KNOWN):
+        return False
+    for m in range(number[3], min(number[3] + 3, len(toks))):
+        w = toks[m].text
+        if w in _INCIDENTS and w.endswith("s"):
+            return True
+        if toks[m].sent != toks[i].sent or not w.isalpha() or w in STOP:
+            return False
+    return False
+
+
 def _yearly_crimes(toks: Sequence[Token], sentence: range) -> bool:
     """'There were 301 homicides in the city last year', 'the city had 27 murders in 2014': a
     count of killings as crimes over a year."""
@@ -101,7 +116,8 @@ def tally(toks: Sequence[Token], sentence: range,
         n = match_phrase(toks, i, t.phrases("tally"))
         if n and toks[i + n - 1].text in _WARS and not _within_war(toks, i):
             continue  # 'the war worsened with the murder of four nuns': no tally of the war
-        if n or _over_period(toks, i) or _several_events(toks, i):
+        if n or _over_period(toks, i) or _several_events(toks, i) \
+                or _counted_events(toks, i):
             cumulative = True
             if tok.text == "since":
                 since = next((w.start for w in dates if w.span and w.start
