@@ -33,8 +33,8 @@ def test_place_a_note_says_its_event_is_coded_to_is_stated() -> None:
 
 
 def test_coded_place_in_another_country_than_the_story_is_not_stated() -> None:
-    text = "Workers marched in Dalian city, Liaoning (coded to Xigang) over unpaid wages."
-    places = [place(text, "Dalian", "PPL", "CHN"), place(text, "Liaoning", "ADM1", "CHN"),
+    text = "Builders marched over unpaid wages in Anshan, Liaoning (coded to Xigang)."
+    places = [place(text, "Anshan", "PPL", "CHN"), place(text, "Liaoning", "ADM1", "CHN"),
               place(text, "Xigang", "PPL", "TWN")]
     assert stated_place(places, text, scene_cues()) is None
 
@@ -53,11 +53,12 @@ def test_town_followed_by_another_town_of_a_list_is_not_located() -> None:
 
 
 def test_town_with_its_township_and_district_in_brackets_is_located() -> None:
-    text = "Troops clashed with rebels in Kale township (Kale district, Sagaing region)."
-    places = [place(text, "Kale", "PPL", "MMR"), place(text, "Sagaing", "ADM1", "MMR")]
-    places.insert(1, Place(name="Kale District", admin1=None, admin2=None, country="MMR",
+    text = "Rebels fought troops in Mingin township (Mingin district, Sagaing region)."
+    second = text.index("Mingin", text.index("(")), text.index(" district")
+    places = [place(text, "Mingin", "PPL", "MMR"), place(text, "Sagaing", "ADM1", "MMR")]
+    places.insert(1, Place(name="Mingin District", admin1=None, admin2=None, country="MMR",
                            lat=0.0, lon=0.0, geonameid=None, feature_code="ADM2", precision=2,
-                           span=Span(45, 49, "Kale")))
+                           span=Span(second[0], second[1], "Mingin")))
     assert located(places[0], places, text, scene_cues())
 
 
@@ -80,8 +81,8 @@ def test_town_of_the_trigger_s_own_phrase_beats_a_town_of_its_purpose() -> None:
 
 
 def test_road_named_after_towns_is_not_the_scene() -> None:
-    found = event_place("On 9 April 2022, traders blocked the Nairobi-Nakuru highway with "
-                        "burning tyres in Naivasha town (Nakuru) to protest a new levy.")
+    found = event_place("On 9 April 2022, traders set up roadblocks on the Nairobi-Nakuru "
+                        "highway in Naivasha town (Nakuru) to protest a new levy.")
     assert found is not None and found.name == "Naivasha"
 
 
@@ -92,12 +93,12 @@ def test_town_that_names_the_protesters_trade_is_not_the_scene() -> None:
 
 
 def test_name_in_brackets_after_a_common_noun_is_not_the_scene() -> None:
-    found = event_place("On 15 February 2022, a grammar school (Monti) was occupied by "
-                        "pupils in Chieri (Piemonte) to protest against unpaid internships.")
-    assert found is not None and found.name == "Chieri"
+    found = event_place("On 15 February 2022, pupils occupied a lyceum (Monti) in Pisa "
+                        "(Toscana) to protest against unpaid internships.")
+    assert found is not None and found.name == "Pisa"
 
 
 def test_acronym_in_capitals_is_not_the_scene() -> None:
-    found = event_place("On 26 March 2022, a bomb hit a checkpoint of the security forces "
-                        "(NISA) in Baidoa (Bay). Two soldiers were injured.")
+    found = event_place("On 26 March 2022, a bomb hit a convoy of the intelligence agency "
+                        "(NISA) near Baidoa (Bay). Two soldiers were injured.")
     assert found is not None and found.name == "Baidoa"

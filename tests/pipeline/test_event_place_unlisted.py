@@ -23,14 +23,14 @@ def test_small_town_after_the_trigger_s_in_is_the_scene() -> None:
 
 
 def test_compass_word_before_the_name_is_no_part_of_it() -> None:
-    found = event_place("On 12 March 2022, nurses held a sit-in outside the ministry in "
-                        "Northern Nicosia to protest over unpaid overtime.")
+    found = event_place("On 12 March 2022, nurses rallied in Northern Nicosia over unpaid "
+                        "overtime.")
     assert found is not None and (found.name, found.country) == ("Nicosia", "CYP")
 
 
 def test_name_missing_from_the_story_s_province_leaves_the_province() -> None:
-    found = event_place("On 5 June 2022, Russian forces fired artillery in Katerynivka, "
-                        "Sumy oblast. Casualties unknown.")
+    found = event_place("On 5 June 2022, Russian troops shelled farms in Katerynivka, Sumy "
+                        "oblast.")
     assert found is not None and (found.name, found.precision) == ("Sumy", 3)
 
 

@@ -1,20 +1,22 @@
 """How a report tells the scene of its event from the other towns it names.
 
-A town is ranked by what the words around it make of it, in this order:
-- stated: the place a note says its event is coded to ("coded to Jibia", "coded as Patna"),
-  unless it lies in another country than the story's;
+The place a note says its event is coded to ("coded to Funtua", "coded as Kaduna") is the
+scene, unless it lies in another country than the story's. Otherwise a town is ranked by what
+the words around it make of it, in this order:
 - aside: a town the text names for something other than the scene: where the people come from
   ("residents of X", "X residents", "an X-based group", "returned to X"), the name of a facility
-  or a road ("Union Station", "the X-Y highway"), a unit ("Ondo state" read as the town), an
-  acronym in capitals ("NALCO");
+  or a road ("Victoria Station", "the X-Y highway"), a name modifying a common noun ("Naples
+  taxi drivers"), a name in brackets after a common noun ("a lyceum (Monti)"), a unit ("Kano
+  state" read as the town), an acronym in capitals ("UNICEF");
+- placed: a town the trigger's own words lead to through at most two prepositions and the
+  nouns they govern ("demonstrated in Oslo", "a rally outside the court in Gulu town") rather
+  than one told of something else ("after the sale of a shipyard in Bergen"), or that the text
+  places in its units the way a report places its scene ("in Tumu (Sissala, Upper West)", "in
+  Bakhmut, Donetsk");
 - foreign: a town in another country than the story's, where the story's other places agree on
-  one country ("NISA" read as Nice beside "Mogadishu (Banadir)");
-- attached: a town the trigger's own words lead to through prepositions and the nouns they
-  govern ("demonstrated in Oslo", "a protest outside the court in Kurnool city", "attacked
-  Kafr Nabl village"), before one told of something else in the sentence ("... to oppose the
-  closure of dairies in Voss");
-- located: a town the text places in its units, the way a report places its scene ("in Owo
-  (Owo, Ondo)", "in Nikopol, Dnipropetrovsk", "in Ukiah, California") before the others;
+  one country (an acronym read as a French town beside "Baidoa (Bay)");
+- a unit that holds another town of the sentence ("Gulu town (Gulu district", the second) after
+  that town;
 - then the earlier town.
 Cue words: `data/places_cues.csv` (roles origin_before, origin_after, facility_after,
 stated_before, admin_word, district_word, settlement_noun).
@@ -39,10 +41,10 @@ if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
 __all__ = ["SceneCues", "rank_towns", "scene_cues", "stated_place"]
 
 _WORDS_BEFORE = re.compile(r"[\w\-]+")
-# Between a town and the unit that holds it: "Owo (", "Nikopol, ", "Kurnool city (",
-# "Rome - City Center (", "Chelsea in ".
+# Between a town and the unit that holds it: "Tumu (", "Bakhmut, ", "Gulu town (",
+# "Milan - Brera (", "Brera in ".
 # (past a district's name after a dash, a settlement or unit word, and an aside in brackets:
-# "Indaw township (coded as Hpar Pant) (Katha district").
+# "Mingin township (coded as Kyauk Myaung) (Kale district").
 _CONTAINER_GAP = re.compile(r"['’]?(?P<dash>\s*[-–]\s*[A-Z][\w'’]*(?: [A-Z][\w'’]*)*)?"
                             r"(?P<word>\s+[a-z\-]+)?(?P<aside>\s*\([^()]*\)(?=\s*\())?"
                             r"\s*(?P<mark>\(|,|\bin\b)\s*")
@@ -53,7 +55,7 @@ _MAX_HOPS = 6
 # "a protest outside the court in X" names the scene; "after the sale of a shipyard in X" names
 # the shipyard's town
 _MAX_PREPS = 2
-# "a high school (Monti", "the union (Unia": a name in brackets after a common noun is its name
+# "a lyceum (Monti", "the union (Unite": a name in brackets after a common noun is its name
 _BRACKETED_AFTER_NOUN = re.compile(r"\b([a-z]+) \($")
 _OPENS_BRACKET = re.compile(r"\(\s*$")
 _STATED_WINDOW = 45  # characters between "coded to" and the name ("coded as provincial capital")
@@ -92,8 +94,8 @@ def scene_cues() -> SceneCues:
 
 
 def stated_place(places: Sequence[Place], text: str, cues: SceneCues) -> Place | None:
-    """The first place a note says its event is coded to ("(coded to Hlukhiv)", "coded as
-    provincial capital As Samawah city"), demonyms aside ("coded as Saudi-led coalition") and
+    """The first place a note says its event is coded to ("(coded to Kaduna)", "coded as
+    the district capital Funtua"), demonyms aside ("coded as Saudi-led coalition") and
     places abroad (the name read as a namesake in another country)."""
     support = _country_support(places)
     top = max(support.values(), default=0)
@@ -126,8 +128,8 @@ def rank_towns(towns: Sequence[Place], places: Sequence[Place], sent: Sentence,
 
 def _containers(towns: Sequence[Place], places: Sequence[Place], text: str,
                 cues: SceneCues) -> list[Place]:
-    """The places that stand as the unit of another ("Hyderabad city (Hyderabad, Sindh)": the
-    second Hyderabad, the district): they hold the scene, not name it."""
+    """The places that stand as the unit of another ("Gulu town (Gulu district, Northern)": the
+    second Gulu, the district): they hold the scene, not name it."""
     starts = {gap.end() for p in places if p.span is not None
               for gap in [_CONTAINER_GAP.match(text, p.span.end)] if gap is not None and
               (not gap.group("word") or gap.group("word").strip() in cues.units)}
@@ -136,7 +138,7 @@ def _containers(towns: Sequence[Place], places: Sequence[Place], text: str,
 
 def attached(place: Place, sent: Sentence, trigger: tuple[int, int]) -> bool:
     """True when the trigger's words govern the town's name through prepositions and nouns
-    ("demonstrated in Oslo", "staged a protest outside the court in Kurnool city")."""
+    ("demonstrated in Oslo", "held a rally outside the court in Gulu town")."""
     if place.span is None or not sent.start_char <= place.span.start < sent.end_char:
         return False
     words = sent.doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
@@ -165,19 +167,19 @@ def aside(place: Place, sent: Sentence, cues: SceneCues) -> bool:
     bracket = _BRACKETED_AFTER_NOUN.search(text, 0, place.span.start)
     if _modifier(place, sent, cues) or (bracket is not None and
                                         bracket.group(1) not in cues.units | cues.function):
-        return True  # "11 Civitanova beach operators", "a high school (Monti)"
+        return True  # "some Naples taxi drivers", "a lyceum (Monti)"
     after = _words_after(text, place.span.end)
     if name.isupper() and len(name) > 2 and not text.isupper():
-        return True  # "NALCO", "NISA": an organisation's acronym
+        return True  # "UNICEF", "NATO": an organisation's acronym
     if after and after[0].startswith("-") and after[0] != "-based":
-        after = after[1:]  # "Isiolo-Moyale highway": the road runs between two towns
+        after = after[1:]  # "Nairobi-Nakuru highway": the road runs between two towns
     if name.split()[-1].lower() in cues.facility_after or (after and (
             after[0] in cues.facility_after or after[0] in cues.unit_after)):
-        return True  # "Union Station", "the Moyale highway", "Ondo state"
+        return True  # "Victoria Station", "the Nakuru highway", "Kano state"
     while after and after[0] in cues.skip_after:
         after = after[1:]
     if after and after[0] in cues.origin_after:
-        return True  # "Uzgen district residents"
+        return True  # "Kibera district residents"
     before = _WORDS_BEFORE.findall(text[max(0, place.span.start - 40):place.span.start].lower())
     while before and before[-1] in {"the", "a"} | cues.skip_after - cues.unit_after:
         before = before[:-1]  # "residents of the village of X"
@@ -187,10 +189,10 @@ def aside(place: Place, sent: Sentence, cues: SceneCues) -> bool:
 
 
 def located(place: Place, places: Sequence[Place], text: str, cues: SceneCues) -> bool:
-    """True when a place of the story follows the town as its container: "Owo (Owo, Ondo)",
-    "Rome - City Center (Roma, Lazio)", "Kale township (Kale district", and after a comma
-    only a unit or country ("Nikopol, Dnipropetrovsk"; "Puebla, Oaxaca" is a list); or when
-    the town opens the brackets that place an unknown village ("Shambhu village (Rajpura")."""
+    """True when a place of the story follows the town as its container: "Tumu (Sissala, Upper
+    West)", "Milan - Brera (Milano, Lombardia)", "Mingin township (Kale district", and after a
+    comma only a unit or country ("Bakhmut, Donetsk"; "Ilorin, Ibadan" is a list); or when the
+    town opens the brackets that place an unknown village ("Dogo village (Gusau, Zamfara")."""
     if place.span is None:
         return False
     if _OPENS_BRACKET.search(text, max(0, place.span.start - 3), place.span.start):
@@ -206,7 +208,7 @@ def located(place: Place, places: Sequence[Place], text: str, cues: SceneCues) -
 
 def _modifier(place: Place, sent: Sentence, cues: SceneCues) -> bool:
     """True for a name that modifies a common noun other than a settlement or unit word
-    ("Civitanova beach operators", "the Kabul airport"): the noun's thing, not the scene."""
+    ("Naples taxi drivers", "the Kabul airport"): the noun's thing, not the scene."""
     if place.span is None or not sent.start_char <= place.span.start < sent.end_char:
         return False
     words = sent.doc.char_span(place.span.start, place.span.end, alignment_mode="expand")

@@ -8,7 +8,7 @@ trusts; the event's own locative phrase is such a cue. The town is read inside t
 provinces (none elsewhere when it names one), else its countries, else as the most
 populous town of the name; a name that is an
 English word ("Support", "Parliament") or a town only loosely spelled so is no scene. The
-same reading gives the town a note says its event is coded to ("(coded as Patna)").
+same reading gives the town a note says its event is coded to ("(coded as Kaduna)").
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ LOCATIVES = frozenset({"in", "at", "on", "near", "outside"})
 MAX_WORDS = 4
 TOWN_KINDS = frozenset({"city", "admin2"})
 _MAX_HOPS = 3  # preposition -> trigger, or -> a noun -> a preposition -> the trigger
-# "(coded as Patna)", "Coded to Banja Luka": the town a note says its event is coded to
+# "(coded as Kaduna)", "Coded to Gusau": the town a note says its event is coded to
 _CODED = re.compile(r"\b[Cc]oded (?:to|as) ([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})")
 
 
@@ -58,7 +58,7 @@ def unlisted_scene(places: Sequence[Place], sent: Sentence,
 
 
 def unlisted_coded_place(places: Sequence[Place], text: str) -> Place | None:
-    """The town a note says its event is coded to ("(coded as Patna)") when the places stage
+    """The town a note says its event is coded to ("(coded as Kaduna)") when the places stage
     left the name out."""
     taken = {p.span.start for p in places if p.span is not None}
     for match in _CODED.finditer(text):
