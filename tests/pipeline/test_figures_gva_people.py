@@ -129,3 +129,16 @@ def test_a_man_beside_other_men_adds() -> None:
 def test_some_of_the_others_are_among_them() -> None:
     assert counted("The shooting killed a man and injured four other men. Three of the men are "
                    "in critical condition.") == [("killed", 1), ("wounded", 4)]
+
+
+def test_people_sent_to_the_hospital_are_wounded() -> None:
+    assert found("The shooting sent five people to the hospital.") == [("wounded", 5)]
+
+
+def test_people_sent_elsewhere_are_no_victims() -> None:
+    assert found("He sent two men to the store.") == []
+
+
+def test_one_also_shot_beside_the_dead_is_wounded() -> None:
+    assert counted("A gunman shot and killed a woman. Her young daughter was also shot and is "
+                   "in the hospital.") == [("killed", 1), ("wounded", 1)]

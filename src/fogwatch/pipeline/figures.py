@@ -111,6 +111,17 @@ def _times(toks: Sequence[Token], end: int) -> bool:
     return k < len(toks) and toks[k].text in ("time", "times")
 
 
+def _sent_to_hospital(toks: Sequence[Token], start: int, j: int) -> bool:
+    """'the shooting sent five people to the hospital', 'medics rushed both victims to a
+    hospital': the object of a verb of carrying, then 'to' a hospital (the wounded)."""
+    senders = tables().singles("carried") | {"sent", "sending", "sends", "took", "rushed"}
+    if start == 0 or toks[start - 1].text not in senders or j >= len(toks) \
+            or toks[j].text != "to":
+        return False
+    return any(toks[k].text in tables().singles("hospital") and toks[k].sent == toks[j].sent
+               for k in range(j + 1, min(j + 6, len(toks))))
+
+
 def _to_hospital(toks: Sequence[Token], j: int) -> bool:
     """'was taken to Mercy General Hospital', 'were rushed to St. Luke's Medical Center':
     people carried to a hospital, named or not (the wounded, unless they died)."""
@@ -160,7 +171,7 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     passive = passive or (c.start > 0 and toks[c.start - 1].text in t.singles("leaving")) \
         or left_and(toks, c.start)
     cue = cue_at(toks, j) if j < len(toks) and toks[j].sent == toks[c.start].sent else None
-    if cue is None and _to_hospital(toks, j):
+    if cue is None and (_to_hospital(toks, j) or _sent_to_hospital(toks, c.start, who_end)):
         cue = ("wounded", "state", 2)
     if cue is None:
         # "three soldiers and two civilians were killed", "a colonel, a judge, and a senator

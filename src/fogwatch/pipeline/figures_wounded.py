@@ -64,12 +64,12 @@ def _someone_else(shot: Figure, dead: Figure, text: str) -> bool:
 
 
 def _others(figure: Figure, text: str) -> bool:
-    """'six others were shot', 'seven more people shot', 'the other five victims': the rest,
-    beside those told of."""
+    """'six others were shot', 'seven more people shot', 'the other five victims', 'the girl
+    was also shot': the rest, beside those told of."""
     if figure.span is None:
         return False
     before = text[max(0, figure.span.start - 8):figure.span.start].lower().split()[-1:]
-    return bool({"other", "others", "more", "additional"}
+    return bool({"other", "others", "more", "additional", "also"}
                 & set(figure.span.text.lower().split() + before))
 
 
