@@ -36,6 +36,7 @@ ALT_PENALTY = 1.5  # a town matched only by an alternate name, beside a place of
 ADMIN2_PENALTY = 1.0  # a bare name means the town before the district or county named after it
 DISTRICT_SEAT = 1.0  # a town X inside a district X is what "X" and "X district" mean
 PASSES = 3
+REGION_TOWN_MIN = 50_000  # a town the model tagged as a region (LOC), when no region has its name
 FOREIGN_TOWN_MAX = 100_000  # a town abroad this big is what a story elsewhere may mean
 # ... and this big when the name starts a longer one ("New York Times", "Moscow Times")
 CUT_TOWN_MAX = 1_000_000
@@ -191,8 +192,12 @@ def _best(group: _Group, want: str | None, others: Sequence[Entry]) -> Entry | N
     candidates: Sequence[Entry] = group.candidates
     if want == "region":
         # A LOC entity is a region, a sea or a range more often than a town: a town only
-        # where the document's other places put us in its country.
-        candidates = [c for c in candidates if c.kind != "city" or c.country in countries]
+        # where the document's other places put us in its country, or where no region bears
+        # the name and a sizeable town bears it as its own ("Saarbrucken"; not the hamlet
+        # "Middle East" of a region missing from the gazetteer).
+        regions = any(c.kind != "city" for c in candidates)
+        candidates = [c for c in candidates if c.kind != "city" or c.country in countries
+                      or not (regions or c.loose or c.alt or c.population < REGION_TOWN_MIN)]
     if not candidates:
         return None
     units = {(o.country, o.admin1) for o in others if o.kind == "admin1"}

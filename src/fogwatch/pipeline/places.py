@@ -23,7 +23,7 @@ from fogwatch.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer, plac
 from fogwatch.gazetteer.resolve import Toponym, resolve
 from fogwatch.nlp import Doc
 from fogwatch.pipeline.context import Context
-from fogwatch.pipeline.places_names import name_words, unmarked_names
+from fogwatch.pipeline.places_names import acronym_list, name_words, unmarked_names
 from fogwatch.records import Place, Span
 
 if TYPE_CHECKING:  # spaCy's entity type, for the annotations only (nlp.py owns spaCy)
@@ -225,6 +225,8 @@ def _bracketed(text: str, gazetteer: Gazetteer) -> Iterator[_Mention]:
     for match in _BRACKETED.finditer(text):
         parts: list[tuple[Span, tuple[Entry, ...]]] = []
         offset = match.start(1)
+        if acronym_list(match.group(1).split(","), gazetteer):
+            continue  # "unions (CGT, FO, Sud)": organisations
         for part in match.group(1).split(","):
             name = part.strip()
             start = offset + len(part) - len(part.lstrip())
@@ -452,7 +454,9 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
     if after in _town_nouns(cues) and any(c.kind == "city" for c in candidates):
         want, candidates = "city", tuple(c for c in candidates if c.kind == "city")  # "Amara city"
     if ent.label_ in RESCUE_LABELS and exact_key(text) not in known:
-        candidates = _rescued(candidates, text, _locative(before, cues), follows_place)
+        # a unit word makes the name a place as a container does ("in Ondo state")
+        candidates = _rescued(candidates, text, _locative(before, cues),
+                              follows_place or want == "admin1")
     elif ent.label_ == "LOC":
         want = want or "region"
     if not candidates:
@@ -617,8 +621,11 @@ def _nest(mentions: list[_Mention], text: str) -> list[_Mention]:
 
 def _namesakes(inner: _Mention, outer: _Mention) -> tuple[_Mention, _Mention]:
     """A name put inside the same name ("Merida (Merida)", "Diffa, Diffa") is the town inside
-    the unit named after it: the inner one wants a town, the outer one a unit."""
-    if inner.want is not None or outer.want is not None or not any(
+    the unit named after it: the inner one wants a town, the outer one a unit, also when
+    words ask for the town inside and its surroundings outside ("Tumkur town (Tumkur
+    district)")."""
+    wants = (inner.want, outer.want)
+    if wants not in {(None, None), (None, "city"), ("city", "city")} or not any(
             c.kind == "city" for c in inner.candidates) or not any(
             c.kind in {"admin1", "admin2"} for c in outer.candidates):
         return inner, outer

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # spaCy's types, for the annotations only (nlp.py owns spaCy)
     from spacy.tokens import Span as Tokens
     from spacy.tokens import Token
 
-__all__ = ["MAX_WORDS", "NameWords", "name_words", "unmarked_names"]
+__all__ = ["MAX_WORDS", "NameWords", "acronym_list", "name_words", "unmarked_names"]
 
 MAX_WORDS = 4
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
@@ -43,11 +43,14 @@ WHOLE_LABELS = frozenset({"ORG", "PERSON"})  # a village the model took for one 
 NAME_KINDS = frozenset({"city", "admin2", "admin1", "country"})
 UNIT_KINDS = frozenset({"admin1", "country"})
 MIN_CHARS = 3  # "Al", "Ba": fragments of longer names, never a place on their own here
+MIN_ACRONYMS = 2  # "(CGT, FO, Sud)": one acronym may be a place's ("Goma (North Kivu, DRC)")
 BIG_TOWN = 100_000  # a common noun that names a town this big may mean the town
 ARTICLES = frozenset({"the", "a", "an"})
 _NEXT_WORD = re.compile(r"\s*(-based|[A-Za-z]+)")
 _LIST_BEFORE = re.compile(r"(?:,|\band|\bor)\s*$")
 _LIST_AFTER = re.compile(r"^\s*(?:,|and\b|or\b)\s*")
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,7 @@ def unmarked_names(doc: Doc, taken: Set[int], gazetteer: Gazetteer,
             continue
         names = doc[i:i + run]
         if run <= MAX_WORDS and _free(names) and _name_like(names.text, words) and \
-                not _person(names, words, people):
+                not _person(names, words, people) and not _among_acronyms(names, gazetteer):
             entries = tuple(e for e in gazetteer.lookup(names.text)
                             if not e.loose and e.kind in NAME_KINDS)
             if entries and (_used_as_place(names, taken, words) or (
@@ -142,6 +145,27 @@ def _person(words: Tokens, lists: NameWords, people: frozenset[str]) -> bool:
     """True for a word of a person's name given in full elsewhere, or a name after a title."""
     before = words.doc[words.start - 1].lower_.rstrip(".") if words.start > 0 else ""
     return words.text.lower() in people or before in lists.titles
+
+
+def _among_acronyms(words: Tokens, gazetteer: Gazetteer) -> bool:
+    """True for a name in brackets among organisations' acronyms ("(CNT, Solidaires, FO)")."""
+    text = words.doc.text
+    opening = text.rfind("(", 0, words.start_char)
+    closing = text.find(")", words.end_char)
+    if opening < 0 or closing < 0 or ")" in text[opening:words.start_char] or \
+            "(" in text[words.end_char:closing]:
+        return False
+    return acronym_list(_LIST_SPLIT.split(text[opening + 1:closing]), gazetteer)
+
+
+def acronym_list(parts: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """True for a list of organisations: two or more of its parts are acronyms that name no
+    place ("CGT", "FSU"; not "DRC") and the others are single words. A capitalised word among
+    them is one more organisation's short name, not a place."""
+    names = [part.strip() for part in parts if part.strip()]
+    acronyms = [name for name in names if _ACRONYM.fullmatch(name) and not any(
+        not entry.loose for entry in gazetteer.lookup(name))]
+    return len(acronyms) >= MIN_ACRONYMS and all(len(name.split()) == 1 for name in names)
 
 
 def _small_noun(name: str, entries: tuple[Entry, ...], lists: NameWords) -> bool:
