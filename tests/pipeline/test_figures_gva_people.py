@@ -35,7 +35,7 @@ def test_ages_after_two_names_count_nobody() -> None:
 
 
 def test_a_pair_of_ages_after_a_group_counts_nobody() -> None:
-    assert found("Two men, 18 and 20, and one woman, 19, were taken to a hospital.") == [
+    assert found("Two men, 23 and 27, and a woman, 31, were taken to a hospital.") == [
         ("wounded", 2), ("wounded", 1)]
 
 
@@ -57,7 +57,7 @@ def test_clause_before_the_predicate_goes_past_a_place_with_an_article() -> None
 
 
 def test_hospital_condition_is_a_wound() -> None:
-    assert found("A child is in serious condition after an accidental shooting.") == [
+    assert found("A toddler remains in serious condition after the accidental shooting at home.") == [
         ("wounded", 1)]
 
 
@@ -77,7 +77,7 @@ def test_shooting_victims_are_the_people_shot_less_the_dead() -> None:
 
 
 def test_one_told_with_including_is_one_of_the_group() -> None:
-    assert found("Four people were killed, including a 64-year-old man, and nine other people "
+    assert found("Four people died, including a 58-year-old man, and nine other people "
                  "were hurt.") == [("killed", 4), ("wounded", 9)]
 
 
@@ -103,16 +103,16 @@ def test_shot_three_more_times_is_no_count() -> None:
 
 def test_one_death_told_twice_is_taken_off_the_people_shot_once() -> None:
     assert counted("Six people were shot outside the club. The shooting killed a 19-year-old "
-                   "woman. Robinson died at the scene.") == [("killed", 1), ("wounded", 5)]
+                   "woman. Reyes died on the way to the hospital.") == [("killed", 1), ("wounded", 5)]
 
 
 def test_the_other_victims_are_not_taken_off_by_the_dead() -> None:
-    assert found("Robinson died at the scene and the other five victims were taken to local "
+    assert found("Carter died on the sidewalk, and the other five victims were taken to two area "
                  "hospitals.") == [("killed", 1), ("wounded", 5)]
 
 
 def test_more_people_shot_are_beside_the_dead() -> None:
-    assert counted("Two people were killed and seven more people shot early Tuesday.") == [
+    assert counted("Two people died and seven more people were shot early Tuesday.") == [
         ("killed", 2), ("wounded", 7)]
 
 
@@ -127,8 +127,8 @@ def test_a_man_beside_other_men_adds() -> None:
 
 
 def test_some_of_the_others_are_among_them() -> None:
-    assert counted("The shooting killed a man and injured four other men. Three of the men are "
-                   "in critical condition.") == [("killed", 1), ("wounded", 4)]
+    assert counted("The shooting killed a man and injured four other men. Three of the men "
+                   "remain in critical condition.") == [("killed", 1), ("wounded", 4)]
 
 
 def test_people_sent_to_the_hospital_are_wounded() -> None:
