@@ -56,7 +56,7 @@ _MAX_HOPS = 6
 # the shipyard's town
 _MAX_PREPS = 2
 # "a lyceum (Monti", "the union (Unite": a name in brackets after a common noun is its name
-_BRACKETED_AFTER_NOUN = re.compile(r"\b([a-z]+) \($")
+_BRACKET_AFTER_WORD = " ("
 _OPENS_BRACKET = re.compile(r"\(\s*$")
 _STATED_WINDOW = 45  # characters between "coded to" and the name ("coded as provincial capital")
 _STATED_GAP = re.compile(r"^[^.;()\[\]]*$")
@@ -164,9 +164,9 @@ def aside(place: Place, sent: Sentence, cues: SceneCues) -> bool:
         return False
     text = sent.doc.text
     name = place.span.text
-    bracket = _BRACKETED_AFTER_NOUN.search(text, 0, place.span.start)
-    if _modifier(place, sent, cues) or (bracket is not None and
-                                        bracket.group(1) not in cues.units | cues.function):
+    noun = _noun_before_bracket(text, place.span.start)
+    if _modifier(place, sent, cues) or (noun is not None and
+                                        noun not in cues.units | cues.function):
         return True  # "some Naples taxi drivers", "a lyceum (Monti)"
     after = _words_after(text, place.span.end)
     if name.isupper() and len(name) > 2 and not text.isupper():
@@ -228,6 +228,22 @@ def _country_support(places: Sequence[Place]) -> Counter[str]:
 def _demonym(place: Place) -> bool:
     return place.precision == 3 and place.span is not None and \
         load_gazetteer().demonym(place.span.text) is not None
+
+
+def _noun_before_bracket(text: str, start: int) -> str | None:
+    """The lower-case word right before " (" that opens at `start` ("a lyceum (Monti" gives
+    "lyceum"), read backwards from the name, so that a long story is not scanned for each town."""
+    if start > 0 and text[start - 1] == "\n":
+        start -= 1  # the bracket may end its line ("a lyceum (" then the name)
+    end = start - len(_BRACKET_AFTER_WORD)
+    if end <= 0 or text[end:start] != _BRACKET_AFTER_WORD:
+        return None
+    begin = end
+    while begin > 0 and "a" <= text[begin - 1] <= "z":
+        begin -= 1
+    if begin == end or (begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "_")):
+        return None  # no word, or the lower-case letters end a longer word ("McDonald (")
+    return text[begin:end]
 
 
 def _words_after(text: str, end: int) -> list[str]:
