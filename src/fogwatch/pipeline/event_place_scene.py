@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fogwatch.gazetteer import load_gazetteer, place_cues
+from fogwatch.nlp import doc_text
 from fogwatch.records import Place
 
 if TYPE_CHECKING:  # types only: spaCy itself is imported by fogwatch.nlp alone
@@ -114,7 +115,7 @@ def rank_towns(towns: Sequence[Place], places: Sequence[Place], sent: Sentence,
                trigger: tuple[int, int], cues: SceneCues) -> list[Place]:
     """The towns, the likeliest scene first (see the module's docstring); `trigger` is the
     trigger's character offsets."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     support = _country_support(places)
     top = max(support.values(), default=0)
     inner = {id(p) for p in _containers(towns, places, text, cues)}
@@ -162,14 +163,14 @@ def aside(place: Place, sent: Sentence, cues: SceneCues) -> bool:
     """True for a town the text names for something other than the scene."""
     if place.span is None:
         return False
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     name = place.span.text
     noun = _noun_before_bracket(text, place.span.start)
     if _modifier(place, sent, cues) or (noun is not None and
                                         noun not in cues.units | cues.function):
         return True  # "some Naples taxi drivers", "a lyceum (Monti)"
     after = _words_after(text, place.span.end)
-    if name.isupper() and len(name) > 2 and not text.isupper():
+    if name.isupper() and len(name) > 2 and not _all_capitals(text):
         return True  # "UNICEF", "NATO": an organisation's acronym
     if after and after[0].startswith("-") and after[0] != "-based":
         after = after[1:]  # "Nairobi-Nakuru highway": the road runs between two towns
@@ -244,6 +245,12 @@ def _noun_before_bracket(text: str, start: int) -> str | None:
     if begin == end or (begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] == "_")):
         return None  # no word, or the lower-case letters end a longer word ("McDonald (")
     return text[begin:end]
+
+
+@functools.lru_cache(maxsize=4)
+def _all_capitals(text: str) -> bool:
+    """Whether the story is an ALL-CAPS wire, asked once per story rather than once per town."""
+    return text.isupper()
 
 
 def _words_after(text: str, end: int) -> list[str]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fogwatch import lexicons
-from fogwatch.nlp import Doc
+from fogwatch.nlp import Doc, doc_text
 from fogwatch.pipeline.event_framing import crowd_assault, unrealised
 from fogwatch.pipeline.event_lead import PROTEST_ESCALATION, escalate
 from fogwatch.pipeline.event_parties import (
@@ -134,14 +134,14 @@ def sentence_cues(doc: Doc, sent: Sentence) -> SentenceCues:
 
 def _tag_reading(doc: Doc) -> tuple[str, str] | None:
     """A note opening with an analyst's tag ("Property destruction: ...") names its sub-type."""
-    head, sep, _ = doc.text[:60].partition(":")
+    head, sep, _ = doc_text(doc)[:60].partition(":")
     if not sep:
         return None
     return lexicons.event_tags().get(head.strip().lower())
 
 
 def _tag_words(doc: Doc) -> str:
-    return doc.text[:60].partition(":")[0].strip().lower()
+    return doc_text(doc)[:60].partition(":")[0].strip().lower()
 
 
 def tag_typed(doc: Doc, sent: Sentence) -> Typed | None:

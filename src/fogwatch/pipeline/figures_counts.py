@@ -87,7 +87,7 @@ def is_cased(text: str) -> bool:
 
 
 def tokens(ctx: Context) -> list[Token]:
-    in_date = [(w.span.start, w.span.end) for w in ctx.dates if w.span]
+    in_date = {at for w in ctx.dates if w.span for at in range(w.span.start, w.span.end)}
     sent_of: dict[int, int] = {}
     for n, sent in enumerate(ctx.doc.sents):
         for tok in sent:
@@ -95,7 +95,7 @@ def tokens(ctx: Context) -> list[Token]:
     cased = is_cased(ctx.document.text)
     names = {e.start for e in ctx.doc.ents if e.label_ == "PERSON"} if cased else set()
     return [Token(t.lower_, t.idx, t.idx + len(t.text), sent_of.get(t.i, 0),
-                  any(s <= t.idx < e for s, e in in_date), cased and t.pos_ in ("VERB", "AUX"),
+                  t.idx in in_date, cased and t.pos_ in ("VERB", "AUX"),
                   t.i in names)
             for t in ctx.doc if not t.is_space]
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer, place_cues
 from fogwatch.gazetteer.resolve import Toponym, resolve
-from fogwatch.nlp import Doc
+from fogwatch.nlp import Doc, doc_text
 from fogwatch.pipeline.context import Context
 from fogwatch.pipeline.places_names import acronym_list, name_words, unmarked_names
 from fogwatch.records import Place, Span
@@ -69,7 +69,7 @@ class _Mention:
 def find_places(ctx: Context) -> Context:
     """Fill `ctx.places` with the document's resolved toponyms, in text order."""
     gazetteer = load_gazetteer()
-    text = ctx.doc.text  # spaCy rebuilds it from the tokens on every access
+    text = doc_text(ctx.doc)
     cues = place_cues()
     mentions = _nest(_dedupe([m for m in _mentions(ctx.doc, text, gazetteer)
                               if _standalone(m, text, cues)]), text)

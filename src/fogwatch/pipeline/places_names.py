@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from fogwatch.gazetteer import Entry, Gazetteer, place_cues
 from fogwatch.gazetteer.builder import data_rows
-from fogwatch.nlp import Doc, english_nouns, english_words, stop_words
+from fogwatch.nlp import Doc, doc_text, english_nouns, english_words, stop_words
 from fogwatch.records import Span
 
 if TYPE_CHECKING:  # spaCy's types, for the annotations only (nlp.py owns spaCy)
@@ -125,9 +125,11 @@ def _free(words: Tokens) -> bool:
     organisation's entity (a village the model took for one)."""
     if all(t.ent_iob_ == "O" for t in words):
         return True
-    ents = [e for e in words.doc.ents if e.start < words.end and words.start < e.end]
-    return len(ents) == 1 and ents[0].label_ in WHOLE_LABELS and \
-        (ents[0].start, ents[0].end) == (words.start, words.end)
+    # read from the tokens' entity tags: `Doc.ents` builds every entity of the story per call
+    doc = words.doc
+    return words[0].ent_iob_ == "B" and words[0].ent_type_ in WHOLE_LABELS and \
+        all(t.ent_iob_ == "I" for t in words[1:]) and \
+        (words.end == len(doc) or doc[words.end].ent_iob_ != "I")
 
 
 def _name_like(text: str, lists: NameWords) -> bool:
@@ -149,7 +151,7 @@ def _person(words: Tokens, lists: NameWords, people: frozenset[str]) -> bool:
 
 def _among_acronyms(words: Tokens, gazetteer: Gazetteer) -> bool:
     """True for a name in brackets among organisations' acronyms ("(CNT, Solidaires, FO)")."""
-    text = words.doc.text
+    text = doc_text(words.doc)
     opening = text.rfind("(", 0, words.start_char)
     closing = text.find(")", words.end_char)
     if opening < 0 or closing < 0 or ")" in text[opening:words.start_char] or \
@@ -185,7 +187,7 @@ def _used_as_place(words: Tokens, taken: Set[int], lists: NameWords) -> bool:
     """True where the text uses the name as a place: before a resident noun ("Roselle police",
     "Sligo-based"), after "from", as the object of an assault ("shelled Kharkiv"), or in a list
     beside a place already found."""
-    text = words.doc.text
+    text = doc_text(words.doc)
     after = _NEXT_WORD.match(text, words.end_char)
     if after is not None and after.group(1).lower() in lists.residents:
         return True
