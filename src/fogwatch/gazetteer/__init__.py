@@ -112,6 +112,20 @@ class Gazetteer:
         """The country entry of an ISO alpha-3 code."""
         return self._countries.get(iso3)
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Gazetteer per process
+    def seat(self, country: str, admin1: str, admin2: str | None = None) -> Entry | None:
+        """The town that stands for a unit, as ACLED codes an event placed only in a province
+        (or a district) to its capital: the unit's most populous town, since GeoNames' towns
+        here carry no provincial-capital code."""
+        where = "kind = 'city' AND country = ? AND admin1 = ?"
+        args: tuple[object, ...] = (country, admin1)
+        if admin2 is not None:
+            where, args = where + " AND admin2 = ?", (*args, admin2)
+        towns = self._select(
+            f"SELECT {_COLUMNS} FROM places p WHERE {where} "
+            "ORDER BY population DESC LIMIT 1", args)
+        return towns[0] if towns else None
+
 
 def user_files() -> tuple[Path, ...]:
     """The users' gazetteer files named in FOGWATCH_GAZETTEER; a missing one is an error."""

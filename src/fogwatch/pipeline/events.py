@@ -29,6 +29,7 @@ from fogwatch.pipeline.event_figures import (
     one_event_per_figure,
 )
 from fogwatch.pipeline.event_place import event_place
+from fogwatch.pipeline.event_place_seat import at_seat
 from fogwatch.pipeline.event_types import (
     PROTEST_SECTORS,
     Typed,
@@ -206,7 +207,7 @@ def _event(ctx: Context, sents: list[Sentence], i: int, typed: Typed,
            actors1: list[Actor], actors2: list[Actor]) -> Event:
     sent = sents[i]
     trigger = token_span(ctx.doc, typed.match.start, typed.match.end)
-    place = event_place(ctx.places, sent, trigger)
+    place = at_seat(event_place(ctx.places, sent, trigger))
     country = place.country if place is not None else next(
         (p.country for p in ctx.places if p.country), None)  # else the story's first country
     figures = event_figures(ctx, sents, i)
