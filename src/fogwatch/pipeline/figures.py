@@ -55,7 +55,7 @@ from fogwatch.pipeline.figures_counts import (
 )
 from fogwatch.pipeline.figures_furniture import elsewhere_lines
 from fogwatch.pipeline.figures_named import one_named
-from fogwatch.pipeline.figures_tally import tally
+from fogwatch.pipeline.figures_tally import clause_of, recap, tally
 from fogwatch.pipeline.figures_wounded import head_word, person_words, wounded_less_dead
 from fogwatch.records import Figure, FigureKind, Span
 
@@ -155,6 +155,8 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
             and (ages := age_run(toks, j + 1 + also)) is not None and toks[ages].text == ",":
         j = ages + 1  # "John Smith, 34, died", "another teen, also 15, was shot", "18 and 20"
     j = base = past_aside(toks, j)
+    if _apposition_closes(toks, c, who_end, j):
+        j = base = j + 1  # 'Jose Ortiz, a 17-year-old student, died': the name's predicate
     suffering = t.singles("suffering")
     while j < len(toks) and j - base < 6 and not cue_at(toks, j) and (
             toks[j].text in t.singles("filler") or (toks[j].text in ("a", "an")
@@ -183,6 +185,8 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
             step += 1  # 'left him and his two sons dead'
         if depth < 4 and j < len(toks) and toks[j].text in ("and", "or", ",") \
                 and (nxt := counts.get(j + step)) is not None:
+            if _object_of_verb(toks, c.start):
+                return None  # 'killed two people and seven more were shot': the verb's object
             link = _right_link(toks, nxt, counts, depth + 1)
             if link and toks[j].text == "," and step == 1 \
                     and not _list_item(toks, c, who, nxt, link):
@@ -222,6 +226,32 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     return Link(kind, who, c.start, j + n - 1, _shot(toks, j, n))
 
 
+def _apposition_closes(toks: Sequence[Token], c: Count, who_end: int, j: int) -> bool:
+    """Whether the count is an apposition between commas after a name ('Jose Ortiz, a
+    17-year-old student, died'), a word for a person, and its predicate follows the comma."""
+    if j + 1 >= len(toks) or toks[j].text != "," or c.start == 0 \
+            or toks[c.start - 1].text != "," or c.person not in ("article", "determiner") \
+            or not names_person(toks, c.end, who_end):
+        return False
+    nxt = toks[j + 1].text
+    return cue_at(toks, j + 1) is not None or nxt in tables().singles("passive") \
+        or nxt in ("has", "had", "later")
+
+
+def _object_of_verb(toks: Sequence[Token], start: int) -> bool:
+    """Whether the count at `start` is the object of an active kind verb right before it
+    ('gunmen killed two people', 'shot and killed at least three'): what happened to it is that
+    verb's, never the predicate of a clause that follows."""
+    for n in range(1, 5):
+        k = start - n
+        if k < 0:
+            break
+        cue = cue_at(toks, k)
+        if cue is not None and cue[2] == n and cue[1] == "transitive":
+            return not (k > 0 and toks[k - 1].text in tables().singles("passive"))
+    return False
+
+
 def _then_died(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The end of the victims that start at `i` and where 'died' follows them ('... soldiers
     later died'), if it does, in the same sentence."""
@@ -236,7 +266,8 @@ def _then_died(toks: Sequence[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
-_CLAUSE_OPENERS = frozenset({"who", "that", "from", "of", "in", "at", "on"})
+_CLAUSE_OPENERS = frozenset({"who", "that", "from", "of", "in", "at", "on", "inside", "outside",
+                             "near"})
 
 def _past_clause(toks: Sequence[Token], start: int, j: int,
                  counts: dict[int, Count]) -> int | None:
@@ -508,7 +539,9 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
             who = who[3:]
         elif who and who.lower() == "of":
             who = None
-        cumulative, since = tally(toks, sentences[toks[c.start].sent], ctx.dates)
+        sentence = sentences[toks[c.start].sent]
+        cumulative, since = tally(toks, sentence, clause_of(toks, sentence, c.start), ctx.dates)
+        cumulative = cumulative or recap(toks, link.first, link.last, c.best)
         start, end = toks[link.first].start, toks[link.last].end
         yield Figure(kind=link.kind, who=who, low=c.low, best=c.best, high=c.high,
                      cumulative=cumulative, since=since,

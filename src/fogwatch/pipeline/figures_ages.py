@@ -37,6 +37,8 @@ def age_run(toks: Sequence[Token], i: int) -> int | None:
     while j + 1 < len(toks) and toks[j].text in ("and", ",") and _age(toks, j + 1) \
             and toks[j + 1].sent == toks[i].sent:
         j += 2  # '18 and 20', '18, 19 and 20'
+    if j + 1 < len(toks) and toks[j].text in ("years", "year") and toks[j + 1].text == "old":
+        j += 2  # 'a second teen, also 15 years old, was shot'
     if j < len(toks) and toks[j].text not in _AFTER_AGE:
         return None  # 'Smith, 20 people ...': the number counts the words after it
     return j

@@ -235,17 +235,29 @@ def _one_person(toks: Sequence[Token], i: int) -> Count | None:
     if i >= len(toks):
         return None
     word = toks[i].text
+    if word in ("a", "an") and i > 0 and toks[i - 1].text in ("not", "nor", "without"):
+        return None  # 'not a single soldier was killed': nobody
     if word in ("a", "an", "another"):  # "another man was shot": one more
         return Count(1, 1, 1, i, i + 1, person="article")
     if word in tables().singles("pronoun"):
         return Count(1, 1, 1, i, i + 1, person="pronoun")
-    if toks[i].name:
-        return Count(1, 1, 1, i, i, person="name")
+    if toks[i].name and not (i > 0 and toks[i - 1].text in _PLACE_BEFORE):
+        return Count(1, 1, 1, i, i, person="name")  # (not 'a woman from Covington')
     if word in tables().singles("determiner") and names_person(toks, i + 1, i + 6):
         return Count(1, 1, 1, i, i + 1, person="determiner")
-    if _titled(toks, i):
+    if _titled(toks, i) and not _after_article(toks, i):
         return Count(1, 1, 1, i, i, person="bare")
     return None
+
+
+def _after_article(toks: Sequence[Token], i: int) -> bool:
+    """Whether the words before toks[i] go back to an article ('a single soldier', 'an
+    off-duty officer'): inside a phrase that the article counts, no title of its own."""
+    k = i - 1
+    while k >= 0 and i - k <= 4 and toks[k].text.isalpha() and toks[k].text not in STOP \
+            and toks[k].text not in _ARTICLES:
+        k -= 1
+    return k >= 0 and toks[k].text in _ARTICLES
 
 
 def _titled(toks: Sequence[Token], i: int) -> bool:
@@ -256,7 +268,8 @@ def _titled(toks: Sequence[Token], i: int) -> bool:
         w = toks[k].text
         if w in people:
             return True
-        if not (w.isalpha() or w in ("'s", "'")) or w in STOP or toks[k].in_date \
+        if not (w.isalpha() or w in ("'s", "'")) or w in STOP or w in _ARTICLES \
+                or toks[k].verb or toks[k].in_date \
                 or w in tables().singles("filler") or cue_at(toks, k) \
                 or toks[k].sent != toks[i].sent:
             return False
@@ -268,12 +281,19 @@ def names_person(toks: Sequence[Token], start: int, end: int) -> bool:
     people = tables().singles("person")
     for k in range(start, min(end, len(toks))):
         w = toks[k].text
-        if w in people or w.endswith("-old") or (w == "old" and k > start and (
-                toks[k - 1].text.endswith("-") or toks[k - 1].text in ("year", "years"))):
+        if w in people or w.endswith(("-old", "-grader")) or (w == "old" and k > start and (
+                toks[k - 1].text.endswith("-") or toks[k - 1].text in ("year", "years"))) \
+                or (w == "grader" and k > start and toks[k - 1].text == "-"):  # 'eighth-grader'
             return True
-        if w in STOP or toks[k].sent != toks[start].sent:
-            return False
+        if w in STOP or (w in _ARTICLES and k > start) or toks[k].sent != toks[start].sent:
+            return False  # 'the shooting sent a girl': an article opens another phrase
     return False
+
+
+# a name after these is where someone is or comes from, whatever the tagger took it for
+_PLACE_BEFORE = frozenset({"from", "in", "near", "inside", "outside"})
+# an article opens a new noun phrase: a title ('sent a girl') or a person's words end before it
+_ARTICLES = frozenset({"a", "an", "another"})
 
 
 def is_measure(toks: Sequence[Token], c: Count) -> bool:
@@ -299,8 +319,9 @@ def cue_at(toks: Sequence[Token], i: int) -> tuple[FigureKind, str, int] | None:
     return kind, role, n
 
 
-STOP = {"and", "or", "but", "in", "on", "at", "by", "near", "during", "after", "when", "while",
-         "about", "to", "into", "for", "over", "through", "against", "under", "than", "every",
+STOP = {"and", "or", "but", "in", "on", "at", "by", "near", "inside", "outside", "during",
+         "after", "when", "while", "about", "to", "into", "for", "over", "through", "against",
+         "under", "than", "every",
          "as", "with", "from", "including", "among", "the", "that", "this", ",", ".", ";",
          ":", "(", ")", "--", "\"", "'", "said", "says", "say", "who", "which", "since",
          "before", "until", "because"}

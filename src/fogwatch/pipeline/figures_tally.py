@@ -1,7 +1,9 @@
 """Figures, part four: whether a sentence tells a cumulative tally ("in total", "so far",
 "since December", "in three years", "killed in the war", a round-up "in separate shootings",
 "301 homicides last year") rather than one event's toll, and
-the date after "since". `figures` (the stage) marks each figure of such a sentence.
+the date after "since". A cue holds for its own clause only ('784 people have been killed this
+year, but on Sunday a man was shot': the man is no tally), and a large count told in the present
+perfect ('900 members have been murdered') is a recap. `figures` (the stage) marks each figure.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Sequence
 from fogwatch.pipeline.figures_counts import STOP, Token, match_phrase, number_at, tables
 from fogwatch.records import When
 
-__all__ = ["tally"]
+__all__ = ["clause_of", "recap", "tally"]
 
 _PERIODS = frozenset({"years", "months", "weeks", "decades"})
 # tally cues that name a war: a tally only as the time of the deaths ('killed in the war')
@@ -103,12 +105,16 @@ def _names_year(toks: Sequence[Token], i: int) -> bool:
         and before in ("in", "of", "during", "for", "since")
 
 
-def tally(toks: Sequence[Token], sentence: range,
+def tally(toks: Sequence[Token], sentence: range, clause: range,
           dates: Sequence[When]) -> tuple[bool, dt.date | None]:
-    """(cumulative, since) for the figures of one sentence."""
+    """(cumulative, since) for the figures of one clause of a sentence: a tally cue or a
+    period holds for its clause, a round-up of several events for the whole sentence."""
     t = tables()
     cumulative, since = False, None
     for i in sentence:
+        if i not in clause:
+            cumulative = cumulative or _several_events(toks, i) or _counted_events(toks, i)
+            continue
         tok = toks[i]
         if tok.text == "total" and 0 < i < len(toks) - 1 and toks[i - 1].text == "a" \
                 and toks[i + 1].text == "of":
@@ -123,3 +129,41 @@ def tally(toks: Sequence[Token], sentence: range,
                 since = next((w.start for w in dates if w.span and w.start
                               and tok.end <= w.span.start < tok.end + 60), since)
     return cumulative or _yearly_crimes(toks, sentence), since
+
+
+# words that open a new clause after a comma: a cue before them is not theirs, nor theirs before
+_CLAUSE_AFTER_COMMA = frozenset({"and", "but", "while", "whereas", "although", "though", "yet",
+                                 "bringing", "making", "raising", "pushing", "the"})
+# words that open a new clause wherever they stand
+_CLAUSE_WORDS = frozenset({";", "but", "whereas", "although"})
+
+
+def clause_of(toks: Sequence[Token], sentence: range, i: int) -> range:
+    """The clause of the sentence that token i stands in, where a tally cue holds: split at ';',
+    'but', 'whereas', 'although' and a comma before 'and', 'while', 'bringing', 'the' ... An
+    opening stretch with no number ('So far this year, ...') belongs to the clause after it."""
+    cuts = [k for k in sentence if toks[k].text in _CLAUSE_WORDS or (
+        toks[k].text == "," and k + 1 < sentence.stop
+        and toks[k + 1].text in _CLAUSE_AFTER_COMMA)]
+    start, stop = sentence.start, sentence.stop
+    for k in cuts:
+        if k < i and any((number_at(toks, m) is not None and not toks[m].in_date)
+                         or toks[m].text in ("a", "an") for m in range(start, k)):
+            start = k  # (a count before the cut: the clause before is a clause of its own)
+        elif k > i:
+            stop = k
+            break
+    return range(start, stop)
+
+
+# a count at least this large told in the present perfect sums up many events
+_RECAP_AT_LEAST = 50
+
+
+def recap(toks: Sequence[Token], first: int, last: int, best: int | None) -> bool:
+    """'784 people have been killed', 'nearly 100,000 who have died', 'has killed more than
+    15,000 people': a large count in the present perfect is a running tally, not one toll."""
+    if best is None or best < _RECAP_AT_LEAST:
+        return False
+    return any(toks[k].text in ("have", "has", "'ve") and toks[k].sent == toks[first].sent
+               for k in range(max(0, first - 2), min(last + 1, len(toks))))

@@ -27,7 +27,8 @@ def wounded_less_dead(found: list[tuple[Figure, bool]], text: str) -> list[Figur
     figures = []
     for figure, shot in found:
         if shot and figure.kind == "wounded" and figure.best is not None \
-                and not _others(figure, text):
+                and not figure.cumulative and not _others(figure, text):
+            # (a tally of people shot is no count that one incident's dead come off)
             # the dead told once each ('Robinson died' is 'a woman was killed' told again)
             dead = sum(f.best or 0 for f in counted_figures(
                 [f for f in killed if not _someone_else(figure, f, text)]))
