@@ -63,3 +63,11 @@ def test_near_a_province_keeps_the_province_centroid() -> None:
     place = Place(name="Borno", admin1="Borno", admin2=None, country="NGA", lat=11.5,
                   lon=13.0, geonameid=None, feature_code="ADM1", precision=2)
     assert at_seat(place) == place
+
+
+def test_common_spelling_of_a_province_finds_it_and_its_seat() -> None:
+    place = event_place("On 2 June, troops clashed with enemy units in the Zaporizhia region.")
+    assert place is not None
+    assert (place.admin1, place.country, place.precision) == ("Zaporizhzhia", "UKR", 3)
+    assert place.lat is not None and place.lon is not None
+    assert km(place.lat, place.lon, 47.84, 35.14) < 15  # Zaporizhzhia city
