@@ -75,3 +75,15 @@ def test_a_shooter_who_killed_himself_is_one_figure_more() -> None:
 def test_a_child_who_shot_herself_is_wounded() -> None:
     assert event_figures("Police said the gun went off and she shot herself in the "
                          "foot.") == [[("wounded", 1)]]
+
+
+def test_two_victims_told_by_different_full_names_are_two_people() -> None:
+    assert event_figures("Rebels killed councillor Ambrosio Quetzaltenango on Monday. They "
+                         "also killed judge Wenceslao Ixtlahuacan.") == [
+        [("killed", 1), ("killed", 1)], []]
+
+
+def test_one_victim_told_again_by_name_is_one_person() -> None:
+    assert event_figures("Rebels killed councillor Ambrosio Quetzaltenango on Monday. "
+                         "Ambrosio Quetzaltenango died in the attack on his farm.") == [
+        [("killed", 1)], []]

@@ -13,6 +13,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
+from fogwatch.nlp import english_nouns, english_words
 from fogwatch.pipeline.context import Context
 from fogwatch.pipeline.event_types import trigger_index
 from fogwatch.pipeline.figures import head_word, is_toll, office_words, person_words
@@ -189,6 +190,8 @@ def covers(counted: Figure, figure: Figure) -> bool:
             or figure.best > counted.best or figure.span is None:
         return False
     words = set(re.findall(r"[a-z0-9]+", figure.span.text.lower()))
+    if figure.best == counted.best == 1 and _two_people(figure.who, counted.who):
+        return False  # 'killed minister Antonio Porth' and 'killed attorney Roberto Alvarado'
     theirs_more = counted.span is not None and bool(
         _MORE & set(re.findall(r"[a-z]+", counted.span.text.lower())))
     if _OTHERS & words and theirs_more and _OTHERS & set(
@@ -216,6 +219,16 @@ def covers(counted: Figure, figure: Figure) -> bool:
     one_person = figure.best == 1 and not _ONE & words and not theirs_more \
         and not (counted.best > 1 and _other_office(mine, theirs))
     return same_people or one_person
+
+
+def _two_people(mine: str | None, theirs: str | None) -> bool:
+    """Whether two phrases for one victim each give a full name and share no word of it ('attorney
+    general Roberto Alvarado', 'minister Antonio Porth'): two people, each counted. Words of the
+    language ('leader', 'young', 'Salvadoran') are no names, so 'the political leader' may still
+    be 'Hector Oqueli'."""
+    common = english_words() | english_nouns()
+    my_names, their_names = _names(mine) - common, _names(theirs) - common
+    return len(my_names) >= 2 and len(their_names) >= 2 and not my_names & their_names
 
 
 def _named(who: str | None) -> bool:
