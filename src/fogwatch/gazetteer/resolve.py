@@ -40,6 +40,7 @@ REGION_TOWN_MIN = 50_000  # a town the model tagged as a region (LOC), when no r
 FOREIGN_TOWN_MAX = 100_000  # a town abroad this big is what a story elsewhere may mean
 # ... and this big when the name starts a longer one ("New York Times", "Moscow Times")
 CUT_TOWN_MAX = 1_000_000
+INSIDE_TOWN_KM = 50.0  # how far a town the text puts inside a town may lie from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class Toponym:
     container_name: tuple[str, str | None] | None = None  # the container's (name, want)
     adjective: bool = False  # a demonym ("Russian forces"): an actor's country, not the scene
     cut: bool = False  # the first word(s) of a longer name the gazetteer lacks ("Bandar e ...")
+    firmly_inside: bool = False  # put inside its container by words, not only by a comma
 
 
 def resolve(toponyms: Sequence[Toponym]) -> list[Entry | None]:
@@ -114,13 +116,17 @@ def _within_container(toponym: Toponym,
                       picks: dict[tuple[str, str | None], Entry | None]) -> Entry | None:
     """The pick, unless the text puts the name inside a unit or country of another country
     ("Pescador (Cauca)" picked in Brazil) or a town inside another unit of its country
-    ("Pisky, Donetsk" picked in Poltava), or a town beside a town of another country: then the
-    place meant is missing from the gazetteer, and no place beats a wrong one."""
+    ("Pisky, Donetsk" picked in Poltava), or a town beside a town of another country, or a town
+    the words put inside a town far from it ("Kartal town, Istanbul" picked in Gaziantep): then
+    the place meant is missing from the gazetteer, and no place beats a wrong one."""
     pick = picks[(toponym.name, toponym.want)]
     outer = picks.get(toponym.container_name) if toponym.container_name else None
     if pick is not None and outer is not None and outer.kind == "city" and \
             pick.kind == "city" and pick.country != outer.country:
         return None  # "Los Angeles, Veracruz" read in California beside Veracruz, Mexico
+    if pick is not None and outer is not None and outer.kind == "city" and \
+            pick.kind == "city" and toponym.firmly_inside and not _in_town(pick, outer, toponym):
+        return None  # "Kartal town, Istanbul" read as a Kartal 800 km away: a quarter unknown
     if pick is None or outer is None or outer.kind not in {"admin1", "country"}:
         return pick
     if outer.kind == "admin1" and pick.kind == "city" and pick.admin1 != outer.admin1 and \
@@ -128,6 +134,17 @@ def _within_container(toponym: Toponym,
         # (a unit without towns of its own is one GeoNames' towns do not refer to)
         return None  # "Pisky, Donetsk" when the gazetteer knows only a Pisky elsewhere
     return pick if pick.country == outer.country or pick.kind == "country" else None
+
+
+def _in_town(pick: Entry, town: Entry, toponym: Toponym) -> bool:
+    """Whether a town may be the one the text puts inside `town`: in the unit that bears the
+    town's name when there is one ("Jarablus city in Aleppo countryside": Aleppo governorate),
+    else near the town ("University Heights in San Diego")."""
+    units = [c for c in toponym.container if c.kind in {"admin1", "admin2"} and
+             c.country == town.country and not c.loose]
+    if units:
+        return any(_inside(pick, unit) for unit in units)
+    return km(pick, town) <= INSIDE_TOWN_KM
 
 
 @dataclass(slots=True)

@@ -64,6 +64,9 @@ class _Mention:
     contents: tuple[Entry, ...] = ()
     container_name: tuple[str, str | None] | None = None
     adjective: bool = False  # a demonym ("Russian"), an actor's country more than a scene
+    # the words put it inside its container, not only beside it after a comma ("X town, Y",
+    # "X in Y", "X (Y"), where "X, Y" may be a list
+    firmly_inside: bool = False
 
 
 def find_places(ctx: Context) -> Context:
@@ -74,7 +77,8 @@ def find_places(ctx: Context) -> Context:
     mentions = _nest(_dedupe([m for m in _mentions(ctx.doc, text, gazetteer)
                               if _standalone(m, text, cues)]), text)
     picks = resolve([Toponym(m.span.text, m.candidates, m.want, m.container, m.contents,
-                             m.container_name, m.adjective, _cut(m, text, cues))
+                             m.container_name, m.adjective, _cut(m, text, cues),
+                             m.firmly_inside)
                      for m in mentions])
     places = tuple(_place(m, e) for m, e in zip(mentions, picks, strict=True) if e is not None)
     return dataclasses.replace(ctx, places=places)
@@ -610,11 +614,15 @@ def _nest(mentions: list[_Mention], text: str) -> list[_Mention]:
     for i in range(len(nested) - 1):
         inner, outer = nested[i], nested[i + 1]
         gap_start = min(_after_unit_word(text, inner.span.end), outer.span.start)
-        if _CONTAINER_GAP.fullmatch(text[gap_start:outer.span.start]):
+        gap = _CONTAINER_GAP.fullmatch(text[gap_start:outer.span.start])
+        if gap:
             if exact_key(inner.span.text) == exact_key(outer.span.text):
                 inner, outer = _namesakes(inner, outer)
+            firmly = bool(gap.group(1)) or gap.group(2).strip() != "," or \
+                gap_start > inner.span.end  # "Afrin district, Aleppo"
             nested[i] = dataclasses.replace(inner, container=outer.candidates,
-                                            container_name=(outer.span.text, outer.want))
+                                            container_name=(outer.span.text, outer.want),
+                                            firmly_inside=firmly)
             nested[i + 1] = dataclasses.replace(outer, contents=inner.candidates)
     return nested
 
