@@ -8,6 +8,8 @@ import datetime as dt
 import pytest
 
 from fogwatch.pipeline import extract_document, make_document
+from fogwatch.pipeline.event_figures import counted_figures
+from fogwatch.records import Figure, Span
 
 STORIES: list[tuple[str, list[list[tuple[str, int | None]]]]] = [
     # the same toll told twice counts once
@@ -40,3 +42,24 @@ def test_story_events_count_exactly_these_figures(
         text: str, expected: list[list[tuple[str, int | None]]]) -> None:
     extraction = extract_document(make_document(text, dt.date(2020, 2, 11)))
     assert [[(f.kind, f.best) for f in e.figures] for e in extraction.events] == expected
+
+
+def test_a_later_shorter_telling_does_not_stand_for_another_named_victim() -> None:
+    # "... the murder of union leader Carlos Mendieta and of judge Rosa Palacios. ... the
+    # murder of Mendieta ...": the later "Mendieta" may come first (its event claimed it), yet
+    # the two victims told in full stay two
+    text = ("THE MURDER OF UNION LEADER CARLOS MENDIETA AND OF JUDGE ROSA PALACIOS. "
+            "THE MURDER OF MENDIETA")
+
+    def one(who: str, start: int, end: int) -> Figure:
+        return Figure(kind="killed", who=who, low=1, best=1, high=1,
+                      span=Span(start, end, text[start:end]))
+
+    list_end, again = text.index("."), text.index("THE MURDER OF MENDIETA")
+    first = one("UNION LEADER CARLOS MENDIETA", 0, list_end)
+    second = one("JUDGE ROSA PALACIOS", 0, list_end)
+    later = one("MENDIETA", again, len(text))
+    kept = counted_figures([later, first, second])
+    assert sorted(f.who or "" for f in kept) == ["JUDGE ROSA PALACIOS",
+                                                 "UNION LEADER CARLOS MENDIETA"]
+    assert kept[first] == [first, later]

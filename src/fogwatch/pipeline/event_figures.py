@@ -133,7 +133,10 @@ def counted_figures(figures: list[Figure]) -> dict[Figure, list[Figure]]:
     joined = {f: (f.kind, f.span.end) for f in figures if f.span is not None
               and len(groups[(f.kind, f.span.end)]) > 1}
     kept: dict[Figure, list[Figure]] = {}
-    for f in sorted(figures, key=lambda f: -(f.best or 0)):
+    # largest first; among equals, in text order: the first telling of a victim is the fullest
+    # ("the murder of leader X Y and of attorney Z" before a later "the murder of Y", which
+    # must not stand for Z too)
+    for f in sorted(figures, key=lambda f: (-(f.best or 0), f.span.start if f.span else 0)):
         if f in parts:
             continue
         cover = next(
