@@ -113,17 +113,13 @@ class Gazetteer:
         return self._countries.get(iso3)
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one Gazetteer per process
-    def seat(self, country: str, admin1: str, admin2: str | None = None) -> Entry | None:
-        """The town that stands for a unit, as ACLED codes an event placed only in a province
-        (or a district) to its capital: the unit's most populous town, since GeoNames' towns
-        here carry no provincial-capital code."""
-        where = "kind = 'city' AND country = ? AND admin1 = ?"
-        args: tuple[object, ...] = (country, admin1)
-        if admin2 is not None:
-            where, args = where + " AND admin2 = ?", (*args, admin2)
+    def seat(self, country: str, admin1: str) -> Entry | None:
+        """The town that stands for a first-level unit, as ACLED codes an event placed only in a
+        province to its capital: the unit's most populous town, since GeoNames' towns here carry
+        no provincial-capital code."""
         towns = self._select(
-            f"SELECT {_COLUMNS} FROM places p WHERE {where} "
-            "ORDER BY population DESC LIMIT 1", args)
+            f"SELECT {_COLUMNS} FROM places p WHERE kind = 'city' AND country = ? AND admin1 = ? "
+            "ORDER BY population DESC LIMIT 1", (country, admin1))
         return towns[0] if towns else None
 
 

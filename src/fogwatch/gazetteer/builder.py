@@ -493,7 +493,7 @@ def build(path: Path, version: str, user_files: Sequence[Path] = ()) -> None:
         conn.executemany("INSERT INTO names VALUES (?,?,?,?)", _name_keys(rows, extras, words))
         conn.executemany("INSERT INTO demonyms VALUES (?,?)", demonym_places.items())
         # a unit's towns by size, for `Gazetteer.seat` (built after the rows: faster)
-        conn.execute("CREATE INDEX towns_by_unit ON places (country, admin1, admin2, population) "
+        conn.execute("CREATE INDEX towns_by_unit ON places (country, admin1, population) "
                      "WHERE kind = 'city'")
         conn.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
         conn.commit()

@@ -121,12 +121,11 @@ def _within_container(toponym: Toponym,
     the place meant is missing from the gazetteer, and no place beats a wrong one."""
     pick = picks[(toponym.name, toponym.want)]
     outer = picks.get(toponym.container_name) if toponym.container_name else None
-    if pick is not None and outer is not None and outer.kind == "city" and \
-            pick.kind == "city" and pick.country != outer.country:
-        return None  # "Los Angeles, Veracruz" read in California beside Veracruz, Mexico
-    if pick is not None and outer is not None and outer.kind == "city" and \
-            pick.kind == "city" and toponym.firmly_inside and not _in_town(pick, outer, toponym):
-        return None  # "Kartal town, Istanbul" read as a Kartal 800 km away: a quarter unknown
+    if pick is not None and outer is not None and outer.kind == "city" and pick.kind == "city":
+        if pick.country != outer.country:
+            return None  # "Los Angeles, Veracruz" read in California beside Veracruz, Mexico
+        if toponym.firmly_inside and not _in_town(pick, outer, toponym):
+            return None  # "Kartal town, Istanbul" read as a Kartal 800 km away: a quarter unknown
     if pick is None or outer is None or outer.kind not in {"admin1", "country"}:
         return pick
     if outer.kind == "admin1" and pick.kind == "city" and pick.admin1 != outer.admin1 and \

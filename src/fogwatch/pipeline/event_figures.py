@@ -229,8 +229,9 @@ def _two_people(mine: str | None, theirs: str | None) -> bool:
     general Roberto Alvarado', 'minister Antonio Porth'): two people, each counted. Words of the
     language ('leader', 'young', 'Salvadoran') are no names, so 'the political leader' may still
     be 'Hector Oqueli'."""
-    common = english_words() | english_nouns()
-    my_names, their_names = _names(mine) - common, _names(theirs) - common
+    words, nouns = english_words(), english_nouns()  # (no union: covers() runs per pair)
+    my_names, their_names = ({w for w in _names(who) if w not in words and w not in nouns}
+                             for who in (mine, theirs))
     return len(my_names) >= 2 and len(their_names) >= 2 and not my_names & their_names
 
 
