@@ -23,7 +23,13 @@ from fogwatch.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer, plac
 from fogwatch.gazetteer.resolve import Toponym, resolve
 from fogwatch.nlp import Doc, doc_text
 from fogwatch.pipeline.context import Context
-from fogwatch.pipeline.places_names import acronym_list, name_words, unmarked_names
+from fogwatch.pipeline.places_names import (
+    HYPHEN_PARTICLES,
+    acronym_list,
+    name_words,
+    particle_joined,
+    unmarked_names,
+)
 from fogwatch.records import Place, Span
 
 if TYPE_CHECKING:  # spaCy's entity type, for the annotations only (nlp.py owns spaCy)
@@ -37,14 +43,16 @@ EMBEDDING_LABELS = frozenset({"ORG", "FAC"})
 BIG_TOWN = 100_000  # an untagged name after a bare "in" that is a town this big is that town
 _CONTAINER_GAP = re.compile(r"\s*(city|town|village)?\s*(,|\(|,?\s*in|,?\s*in the)\s*",
                             re.IGNORECASE)
-# A run of capitalised words, with Arabic-style articles ("Kafr al-Numan") or the Persian
-# and Dari linking vowel ("Bandar-e Abbas", "Bandar e Emam Khomeyni", "Mazar-i-Sharif")
-# between them.
+# A run of capitalised words, with Arabic-style articles ("Kafr al-Numan"), the Persian
+# and Dari linking vowel ("Bandar-e Abbas", "Bandar e Emam Khomeyni", "Mazar-i-Sharif") or
+# the hyphenated particles of French, English and German names ("Port-au-Prince",
+# "Croix-des-Bouquets", "Villeneuve-d'Ascq", "Stratford-upon-Avon") between them.
 _NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?: |-|(?: | al-| el-| as-| ash-| ad-| ar-| an-)"
                        r"| (?:de|do|da|dos|das|del|di|du|des|la|le|de la|de las|de los) "
+                       r"|-(?:" + "|".join(HYPHEN_PARTICLES) + r")-|-[dl]['’]"
                        r"|[ -][ei][ -])[A-Z][\w'’]*)*")
 _IN_NAME = re.compile(r"\s(?:in|at)\s([A-Z][\w'’]*(?: [A-Z][\w'’]*)*)$")
-_SUBPARTS = re.compile(r"\s+[-–]\s+|,\s*")
+_SUBPARTS = re.compile(r"\s+[-–]\s*|,\s*")  # "Manaus - East Zone", "Homs, Syria"
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_NAME = re.compile(r"['’]s\b")  # a name that keeps its "'s" ("St. John's")
@@ -138,7 +146,7 @@ def _unmarked(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozens
     mentions = []
     for span, entries in unmarked_names(doc, taken, gazetteer, name_words()):
         kept = tuple(e for e in entries if e.kind != "city" or e.population >= BIG_TOWN or
-                     e.country in countries)
+                     e.country in countries or particle_joined(span.text))
         if kept:
             near = _ends_with(_words_before(text, span.start, cues), cues["near_before"], cues)
             mentions.append(_Mention(span, kept, 2 if near else 1, None))
@@ -219,6 +227,7 @@ def _marked_name(text: str, start: int, name: str, gazetteer: Gazetteer,
 
 _BRACKETED = re.compile(r"(?<=[A-Za-z])\s*\(([^()]{2,120})\)")
 _UNITS = frozenset({"admin1", "admin2", "country"})
+_TOWN_QUARTER = re.compile(r"\s+[-–]\s+")
 
 
 def _bracketed(text: str, gazetteer: Gazetteer) -> Iterator[_Mention]:
@@ -232,7 +241,8 @@ def _bracketed(text: str, gazetteer: Gazetteer) -> Iterator[_Mention]:
         if acronym_list(match.group(1).split(","), gazetteer):
             continue  # "unions (CGT, FO, Sud)": organisations
         for part in match.group(1).split(","):
-            name = part.strip()
+            # "(Busan - Yeonje)": a town and its quarter; the town is the place
+            name = _TOWN_QUARTER.split(part.strip(), maxsplit=1)[0]
             start = offset + len(part) - len(part.lstrip())
             offset += len(part) + 1
             run = _NAME_RUN.fullmatch(name)
@@ -385,7 +395,8 @@ def _untagged(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozens
             # a big town, or one that names its own district ("in Lecco"), is that town
             big = any(c.population >= BIG_TOWN for c in towns) or any(
                 c.kind == "admin2" and c.country == t.country for c in exact for t in towns)
-            if towns and (strong or big or any(c.country in countries for c in towns)):
+            if towns and (strong or big or particle_joined(name) or
+                          any(c.country in countries for c in towns)):
                 near = _ends_with(before, cues["near_before"], cues)
                 yield _Mention(Span(token.idx, token.idx + len(name), name), towns,
                                2 if near else 1, None)
@@ -461,8 +472,8 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
         # a unit word makes the name a place as a container does ("in Ondo state")
         candidates = _rescued(candidates, text, _locative(before, cues),
                               follows_place or want == "admin1")
-    elif ent.label_ == "LOC":
-        want = want or "region"
+    elif ent.label_ == "LOC" and not particle_joined(text):
+        want = want or "region"  # (but "Saint-Pair-sur-Mer" is a town's name)
     if not candidates:
         return None
     near = (want == "city" and after in cues["district_word"]) or \
@@ -484,9 +495,10 @@ def _full_name(doc_text: str, start: int, text: str, gazetteer: Gazetteer) -> tu
     run = _NAME_RUN.match(doc_text, start)
     if run is not None and len(run.group()) > len(text) and run.group().startswith(text):
         words = run.group().split()
-        while len(words) > len(text.split()):
+        while len(" ".join(words)) > len(text):  # ("Croix" + "-des-Bouquets" is one word)
             longer = " ".join(words)
-            if any(not c.loose for c in gazetteer.lookup(longer)):
+            if longer[len(text)] in " -" and any(not c.loose for c in gazetteer.lookup(longer)):
+                # (not "London’s": a possessive is no longer name)
                 return start, longer
             words.pop()
     return start, text
@@ -496,9 +508,10 @@ def _rescued(candidates: tuple[Entry, ...], text: str, locative: bool,
              follows_place: bool) -> tuple[Entry, ...]:
     """Entries for a name the model tagged as a person or an organisation: exact names in a
     container's position ("Timika (Papua)"), towns after a locative cue ("the village of
-    Kansafra"), and units or countries of two words or more ("Tamil Nadu"); a person or an
-    outlet named like a single-word place is common."""
-    if follows_place:
+    Kansafra"), units or countries of two words or more ("Tamil Nadu"), and names joined by a
+    particle ("Aulnay-sous-Bois", whose first word alone the model took for an organisation);
+    a person or an outlet named like a single-word place is common."""
+    if follows_place or particle_joined(text):
         return tuple(c for c in candidates if not c.loose)
     if locative:  # "in the EU", "in Kazakhstan": a country or continent too, never loosely
         return tuple(c for c in candidates if c.kind == "city" or (

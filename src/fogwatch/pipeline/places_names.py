@@ -35,9 +35,15 @@ if TYPE_CHECKING:  # spaCy's types, for the annotations only (nlp.py owns spaCy)
     from spacy.tokens import Span as Tokens
     from spacy.tokens import Token
 
-__all__ = ["MAX_WORDS", "NameWords", "acronym_list", "name_words", "unmarked_names"]
+__all__ = ["HYPHEN_PARTICLES", "MAX_WORDS", "NameWords", "acronym_list", "name_words",
+           "particle_joined", "unmarked_names"]
 
 MAX_WORDS = 4
+# Lower-case particles that join the parts of French, English and German place names with
+# hyphens ("Port-au-Prince", "Croix-des-Bouquets", "Stratford-upon-Avon", "Frankfurt-am-Main"):
+# the parser splits them into tokens, the name is the whole.
+HYPHEN_PARTICLES = ("au", "aux", "en", "sur", "sous", "lès", "les", "lez", "le", "la", "de",
+                    "des", "du", "upon", "on", "under", "am", "an", "im", "bei", "ob")
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 WHOLE_LABELS = frozenset({"ORG", "PERSON"})  # a village the model took for one of these
 NAME_KINDS = frozenset({"city", "admin2", "admin1", "country"})
@@ -90,8 +96,9 @@ def unmarked_names(doc: Doc, taken: Set[int], gazetteer: Gazetteer,
             i += 1
             continue
         names = doc[i:i + run]
-        if run <= MAX_WORDS and _free(names) and _name_like(names.text, words) and \
-                not _person(names, words, people) and not _among_acronyms(names, gazetteer):
+        if len(names.text.split()) <= MAX_WORDS and _free(names) and \
+                _name_like(names.text, words) and not _person(names, words, people) and \
+                not _among_acronyms(names, gazetteer):
             entries = tuple(e for e in gazetteer.lookup(names.text)
                             if not e.loose and e.kind in NAME_KINDS)
             if entries and (_used_as_place(names, taken, words) or (
@@ -103,14 +110,48 @@ def unmarked_names(doc: Doc, taken: Set[int], gazetteer: Gazetteer,
 def _run(doc: Doc, i: int, taken: Set[int]) -> int:
     """The length of the run of proper nouns that starts at token i (0 when another proper
     noun stands right before it: the run started there)."""
-    if i > 0 and (_proper(doc[i - 1]) or doc[i - 1].tag_ == "POS") or not _proper(doc[i]):
+    if i > 0 and (_proper(doc[i - 1]) or doc[i - 1].tag_ == "POS") or not _namely(doc, i):
         return 0  # after a name, or its possessive ("Eva's Village"): part of that name
+    if i >= 3 and _particle_join(doc, i - 3):
+        return 0  # "Bois" of "Aulnay-sous-Bois"
     end = i
-    while end < len(doc) and _proper(doc[end]) and doc[end].idx not in taken:
+    while end < len(doc) and _namely(doc, end) and doc[end].idx not in taken:
         end += 1
+        if _particle_join(doc, end) and doc[end + 3].idx not in taken:
+            end += 3  # "Port" "-" "au" "-" "Prince" is one name
     if end + 1 < len(doc) and doc[end].tag_ == "POS" and _proper(doc[end + 1]):
         return 0  # "Eva" of "Eva's Village": the possessive starts a longer name
     return end - i
+
+
+@functools.cache
+def _particle_pattern() -> re.Pattern[str]:
+    return re.compile(r"\w-(?:" + "|".join(HYPHEN_PARTICLES) + r")-[A-Z]")
+
+
+def particle_joined(name: str) -> bool:
+    """True for a name whose parts a particle joins ("Saint-Pair-sur-Mer"): a settlement's
+    name, not a person's or a common word, so a small town of it is meant even in a story
+    that names no country."""
+    return _particle_pattern().search(name) is not None
+
+
+def _namely(doc: Doc, i: int) -> bool:
+    """A proper noun, or a capitalised word that a particle joins to one ("Port" of
+    "Port-au-Prince", which the tagger reads as the common noun)."""
+    token = doc[i]
+    return _proper(token) or (token.text[:1].isupper() and token.text[1:].islower() and
+                              _particle_join(doc, i + 1))
+
+
+def _particle_join(doc: Doc, i: int) -> bool:
+    """True when tokens i.. are "-", a particle, "-" and a proper noun, written without spaces
+    after the proper noun before them ("Port-au-Prince")."""
+    if i < 1 or i + 3 >= len(doc):
+        return False
+    glued = all(doc[j].whitespace_ == "" for j in range(i - 1, i + 3))
+    return glued and doc[i].text == "-" and doc[i + 1].text in HYPHEN_PARTICLES and \
+        doc[i + 2].text == "-" and _proper(doc[i + 3])
 
 
 def _proper(token: Token) -> bool:
