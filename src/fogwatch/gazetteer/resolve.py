@@ -41,6 +41,9 @@ FOREIGN_TOWN_MAX = 100_000  # a town abroad this big is what a story elsewhere m
 # ... and this big when the name starts a longer one ("New York Times", "Moscow Times")
 CUT_TOWN_MAX = 1_000_000
 INSIDE_TOWN_KM = 50.0  # how far a town the text puts inside a town may lie from it
+# A town after a comma is a list's next item when this big ("Nicosia, Larnaca"), not the
+# province of the name before it
+LISTED_TOWN_MIN = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,11 @@ def _within_container(toponym: Toponym,
             return None  # "Los Angeles, Veracruz" read in California beside Veracruz, Mexico
         if toponym.firmly_inside and not _in_town(pick, outer, toponym):
             return None  # "Kartal town, Istanbul" read as a Kartal 800 km away: a quarter unknown
+        if not toponym.firmly_inside and pick.population < LISTED_TOWN_MIN and \
+                _named_unit(outer, toponym) and not _in_town(pick, outer, toponym):
+            # "Kyselivka, Kherson" read as a Kyselivka of the next province: the name after
+            # the comma is the province named after its main town, which the village is not in
+            return None
     if pick is None or outer is None or outer.kind not in {"admin1", "country"}:
         return pick
     if outer.kind == "admin1" and pick.kind == "city" and pick.admin1 != outer.admin1 and \
@@ -133,6 +141,12 @@ def _within_container(toponym: Toponym,
         # (a unit without towns of its own is one GeoNames' towns do not refer to)
         return None  # "Pisky, Donetsk" when the gazetteer knows only a Pisky elsewhere
     return pick if pick.country == outer.country or pick.kind == "country" else None
+
+
+def _named_unit(town: Entry, toponym: Toponym) -> bool:
+    """Whether the container's name is also that of the province the town lies in."""
+    return any(c.kind == "admin1" and not c.loose and _inside(town, c)
+               for c in toponym.container)
 
 
 def _in_town(pick: Entry, town: Entry, toponym: Toponym) -> bool:

@@ -43,11 +43,13 @@ EMBEDDING_LABELS = frozenset({"ORG", "FAC"})
 BIG_TOWN = 100_000  # an untagged name after a bare "in" that is a town this big is that town
 _CONTAINER_GAP = re.compile(r"\s*(city|town|village)?\s*(,|\(|,?\s*in|,?\s*in the)\s*",
                             re.IGNORECASE)
-# A run of capitalised words, with Arabic-style articles ("Kafr al-Numan"), the Persian
-# and Dari linking vowel ("Bandar-e Abbas", "Bandar e Emam Khomeyni", "Mazar-i-Sharif") or
-# the hyphenated particles of French, English and German names ("Port-au-Prince",
-# "Croix-des-Bouquets", "Villeneuve-d'Ascq", "Stratford-upon-Avon") between them.
+# A run of capitalised words, with Arabic-style articles ("Kafr al-Numan", "Deir ez Zor"),
+# the Persian and Dari linking vowel ("Bandar-e Abbas", "Bandar e Emam Khomeyni",
+# "Mazar-i-Sharif") or the hyphenated particles of French, English and German names
+# ("Port-au-Prince", "Croix-des-Bouquets", "Villeneuve-d'Ascq", "Stratford-upon-Avon") between
+# them. (No spaced "at", "an" or "as": "fired a Tochka U at Novyi Buh" is two names.)
 _NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?: |-|(?: | al-| el-| as-| ash-| ad-| ar-| an-)"
+                       r"| (?:al|el|ez|es|ed|ad|ar|ash|az|ul) "
                        r"| (?:de|do|da|dos|das|del|di|du|des|la|le|de la|de las|de los) "
                        r"|-(?:" + "|".join(HYPHEN_PARTICLES) + r")-|-[dl]['’]"
                        r"|[ -][ei][ -])[A-Z][\w'’]*)*")
