@@ -24,6 +24,11 @@ def test_loose_key_drops_articles_and_doubled_letters() -> None:
     assert loose_key("Jisr al-Shughur") == loose_key("Jisr ash Shughūr") == "jisr shughur"
 
 
+def test_loose_key_folds_the_spellings_of_ain() -> None:
+    assert loose_key("Ein Issa") == loose_key("Ayn Isa") == loose_key("Ain Issa") == "ain isa"
+    assert loose_key("Einbeck") == "einbeck"  # only the word "Ein", not a name's start
+
+
 def test_loose_key_of_an_article_alone_is_empty() -> None:
     assert loose_key("al") == ""
 

@@ -36,3 +36,18 @@ def test_list_of_big_towns_keeps_each_town() -> None:
     found = places("Unions held rallies in Nicosia, Larnaca and Limassol on Friday.")
     assert [span for span, *_ in found] == ["Nicosia", "Larnaca", "Limassol"]
     assert {country for *_, country in found} == {"CYP"}
+
+
+def test_numbered_mine_of_a_town_is_near_the_town() -> None:
+    text = "Shells hit Zolote-5, Luhansk, on Friday."
+    extraction = extract_document(make_document(text, dt.date(2022, 5, 20)))
+    first = extraction.places[0]
+    assert (first.span.text if first.span else "", first.name, first.admin1) == \
+        ("Zolote", "Zolote", "Luhansk")
+    assert first.precision == 2
+
+
+def test_spring_of_an_arabic_name_in_any_spelling() -> None:
+    found = places("Drones struck a checkpoint outside Ein Issa in Raqqa countryside.")
+    assert found[0][0] == "Ein Issa"
+    assert found[0][2:] == ("Ar Raqqah", "SYR")

@@ -3,7 +3,7 @@
 Two keys per name. The exact key folds case, diacritics and punctuation ("Sarāqib" -> "saraqib").
 The loose key also drops Arabic-style articles wherever they stand ("al-", "el-", "ash-",
 "ad-" ...), squeezes doubled letters and folds common romanisation variants of Arabic, Persian,
-Turkish and Pashto names (Kfar/Kafr, ou/u, q/k, dj/j, a final -eh/-ah/-a), so "Ma'arrat
+Turkish and Pashto names (Kfar/Kafr, ou/u, q/k, dj/j, Ein/Ayn/Ain, a final -eh/-ah/-a), so "Ma'arrat
 al-Nu'man", "Maarat an-Numan" and "Ma‘arrat an Nu‘mān" meet ("marat numan"), as do "Hasakeh",
 "Al-Hasakah" and "Hasaka".
 """
@@ -29,6 +29,7 @@ _VARIANTS = (
     (re.compile(r"ou"), "u"),
     (re.compile(r"q"), "k"),
     (re.compile(r"dj"), "j"),
+    (re.compile(r"\b(?:ein|ayn)\b"), "ain"),  # the spring of "Ain Issa", "Ein Issa", "Ayn Isa"
     (re.compile(r"(?<=\w\w)(?:eh|ah)\b"), "a"),
 )
 # Letters NFKD leaves alone but that have a plain Latin reading.

@@ -56,6 +56,7 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’]*(?:(?: |-|(?: | al-| el-| as-| ash-| ad-|
 _IN_NAME = re.compile(r"\s(?:in|at)\s([A-Z][\w'’]*(?: [A-Z][\w'’]*)*)$")
 _SUBPARTS = re.compile(r"\s+[-–]\s*|,\s*")  # "Manaus - East Zone", "Homs, Syria"
 _LEADING_ARTICLE = re.compile(r"^(the|The)\s+")
+_NUMBERED = re.compile(r"([A-Z][^\d]*[a-z])-\d{1,3}")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _POSSESSIVE_NAME = re.compile(r"['’]s\b")  # a name that keeps its "'s" ("St. John's")
 
@@ -461,6 +462,13 @@ def _entity_mention(ent: Entity, doc_text: str, gazetteer: Gazetteer,
         # "Manaus - East Zone", "Homs, Syria": the first part is the place.
         text = _SUBPARTS.split(text, maxsplit=1)[0]
         candidates = gazetteer.lookup(text) if text != ent.text else ()
+    numbered = _NUMBERED.fullmatch(text) if not candidates else None
+    if numbered is not None:
+        # "Zolote-5": a numbered mine or quarter of a town, which the event is near
+        text = numbered.group(1)
+        candidates = tuple(c for c in gazetteer.lookup(text) if c.kind == "city")
+        if candidates:
+            return _Mention(Span(start, start + len(text), text), candidates, 2, "city")
     inner = _IN_NAME.search(text) if not candidates else None
     if inner is not None:
         # "the City Hall in Malmo": a facility named with its town; the town is a place
