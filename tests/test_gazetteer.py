@@ -33,6 +33,12 @@ def test_loose_key_of_an_article_alone_is_empty() -> None:
     assert loose_key("al") == ""
 
 
+def test_supplement_village_takes_its_units_reported_name() -> None:
+    # our row says "Lower Shabelle", a spelling GeoNames knows only loosely
+    (entry,) = [e for e in load_gazetteer().lookup("Awdheegle") if e.country == "SOM"]
+    assert entry.admin1 == "Shabeellaha Hoose"
+
+
 def test_supplement_village_is_found_with_its_source_facts() -> None:
     (entry,) = load_gazetteer().lookup("Kansafra")
     assert (entry.name, entry.kind, entry.country, entry.admin1, entry.lat, entry.lon) == \

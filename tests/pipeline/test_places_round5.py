@@ -51,3 +51,28 @@ def test_spring_of_an_arabic_name_in_any_spelling() -> None:
     found = places("Drones struck a checkpoint outside Ein Issa in Raqqa countryside.")
     assert found[0][0] == "Ein Issa"
     assert found[0][2:] == ("Ar Raqqah", "SYR")
+
+
+def test_article_alone_is_no_place() -> None:
+    # "As" of "As Sweida" is no Belgian town called As
+    found = places("Gunmen robbed a bus as it passed by Qanawat town in As Sweida.")
+    assert found[0][1:] == ("Qanawāt", "As-Suwayda", "SYR")
+    assert all(country == "SYR" for *_, country in found)
+
+
+def test_town_put_inside_a_loosely_spelt_province() -> None:
+    # "Al Hasakeh" is only a loose spelling of the unit's names; the town lies in it
+    found = places("A patrol was seen in rural Qahtaniyyah town in Al Hasakeh countryside.")
+    assert found[0][0] == "Qahtaniyyah"
+    assert found[0][2:] == ("Al Ḩasakah", "SYR")
+
+
+def test_widest_unit_of_a_bracketed_list_holds_the_village() -> None:
+    # "Abadan" alone is a city in Iran; "Borno" says where the village is
+    found = places("Fighters clashed near Malam Fatori (Abadan, Borno) at dawn.")
+    assert ("Malam Fatori", "Mallam Fatori", "Borno", "NGA") in found
+
+
+def test_list_unit_that_holds_the_village_wins_over_a_foreign_namesake() -> None:
+    found = places("A car bomb went off in Umm el Araneb (Murzuq, South) on Monday.")
+    assert found[0] == ("Umm el Araneb", "Umm al Arānib", "Murzuq", "LBY")

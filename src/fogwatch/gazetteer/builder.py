@@ -371,7 +371,8 @@ def _supplement_rows(iso3_of: dict[str, str], text: str, label: str,
         if not get("name") or not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise FogwatchError(f"{where}: a name and a latitude/longitude in range are needed")
         alts = tuple(a.strip() for a in get("alternatenames").split("|") if a.strip())
-        admin1 = units.get((get("country"), exact_key(get("admin1"))), get("admin1") or None)
+        admin1 = units.get((get("country"), exact_key(get("admin1")))) or \
+            units.get((get("country"), loose_key(get("admin1")))) or get("admin1") or None
         rows.append(_Row(geonameid, get("name"), "city", get("feature_code") or "PPL",
                          get("country"), admin1, lat, lon, population, (get("name"), *alts)))
     return rows
@@ -415,6 +416,9 @@ def _all_rows(words: frozenset[str], user_files: Sequence[Path]
             units.setdefault((str(row.country), key), str(row.admin1))
             units.setdefault((str(row.country), " ".join(w for w in key.split()
                                                           if w not in words)), str(row.admin1))
+    for row in admin_rows:  # then the spelling-tolerant keys ("Lower Shabelle")
+        for name in row.names:
+            units.setdefault((str(row.country), loose_key(name)), str(row.admin1))
     rows += _supplement_rows(iso3_of, data_text("gazetteer_supplement.csv"),
                              "gazetteer_supplement.csv", units)
     for path in user_files:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["exact_key", "loose_key"]
+__all__ = ["ARTICLES", "exact_key", "loose_key"]
 
 # Transliterations of the Arabic article and its sun-letter assimilations.
-_ARTICLES = frozenset({
+ARTICLES = frozenset({
     "al", "el", "ul", "il", "an", "ar", "as", "ash", "ad", "at", "az", "ath", "adh", "dh",
     "ed", "en", "er", "es", "esh", "et", "ez",
 })
@@ -48,7 +48,7 @@ def exact_key(name: str) -> str:
 def loose_key(name: str) -> str:
     """The exact key without articles and with doubled letters squeezed: "Deir ez-Zor" ->
     "deir zor"."""
-    words = [w for w in exact_key(name).split() if w not in _ARTICLES]
+    words = [w for w in exact_key(name).split() if w not in ARTICLES]
     if not words:
         return ""
     key = _DOUBLED.sub(r"\1", " ".join(words))

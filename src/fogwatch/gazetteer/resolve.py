@@ -145,16 +145,16 @@ def _within_container(toponym: Toponym,
 
 def _named_unit(town: Entry, toponym: Toponym) -> bool:
     """Whether the container's name is also that of the province the town lies in."""
-    return any(c.kind == "admin1" and not c.loose and _inside(town, c)
-               for c in toponym.container)
+    return any(c.kind == "admin1" and _inside(town, c) for c in toponym.container)
 
 
 def _in_town(pick: Entry, town: Entry, toponym: Toponym) -> bool:
     """Whether a town may be the one the text puts inside `town`: in the unit that bears the
     town's name when there is one ("Jarablus city in Aleppo countryside": Aleppo governorate),
     else near the town ("University Heights in San Diego")."""
+    # (a loosely matched unit counts when the town lies in it: "Al Hasakeh" for Al Hasakah)
     units = [c for c in toponym.container if c.kind in {"admin1", "admin2"} and
-             c.country == town.country and not c.loose]
+             c.country == town.country and (not c.loose or _inside(town, c))]
     if units:
         return any(_inside(pick, unit) for unit in units)
     return km(pick, town) <= INSIDE_TOWN_KM

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fogwatch.gazetteer import Entry, Gazetteer, exact_key, load_gazetteer, place_cues
+from fogwatch.gazetteer.keys import ARTICLES
 from fogwatch.gazetteer.resolve import Toponym, resolve
 from fogwatch.nlp import Doc, doc_text
 from fogwatch.pipeline.context import Context
@@ -183,7 +184,7 @@ def _marked(text: str, gazetteer: Gazetteer, cues: dict[str, frozenset[str]],
         if taken[match.start()] or (match.start() > 0 and text[match.start() - 1] in "-'’"):
             continue
         words = match.group().split()
-        while words:
+        while words and not _lone_article(words, match.group()):
             name = " ".join(words)
             mentions = _marked_name(text, match.start(), name, gazetteer, cues)
             if mentions:
@@ -384,7 +385,7 @@ def _untagged(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozens
             continue
         match = _NAME_RUN.match(text, token.idx)
         words = match.group().split() if match else []
-        while words:
+        while words and match and not _lone_article(words, match.group()):
             name = " ".join(words)
             exact = tuple(c for c in gazetteer.lookup(name) if not c.loose)
             towns = tuple(c for c in exact if c.kind == "city")
@@ -405,6 +406,12 @@ def _untagged(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozens
                                2 if near else 1, None)
                 break
             words.pop()
+
+
+def _lone_article(words: list[str], run: str) -> bool:
+    """True when a longer name was cut down to its Arabic article ("As" of "As Sweida"): the
+    article names no place of its own (a Belgian "As" is not meant)."""
+    return len(words) == 1 and words[0] != run and words[0].lower() in ARTICLES
 
 
 def _standalone(mention: _Mention, text: str, cues: dict[str, frozenset[str]]) -> bool:
@@ -638,6 +645,17 @@ def _nest(mentions: list[_Mention], text: str) -> list[_Mention]:
         inner, outer = nested[i], nested[i + 1]
         gap_start = min(_after_unit_word(text, inner.span.end), outer.span.start)
         gap = _CONTAINER_GAP.fullmatch(text[gap_start:outer.span.start])
+        if gap and "(" in gap.group() and exact_key(inner.span.text) != exact_key(
+                outer.span.text):
+            # "Malam Fatori (Abadan, Borno)": the last name of the list is the widest unit,
+            # and the one the village is surely inside (the first may be a namesake abroad)
+            last = _bracket_holder(nested, i, text)
+            if last != i + 1:
+                nested[i] = dataclasses.replace(inner, container=nested[last].candidates,
+                                                container_name=(nested[last].span.text,
+                                                                nested[last].want),
+                                                firmly_inside=True)
+                continue
         if gap:
             if exact_key(inner.span.text) == exact_key(outer.span.text):
                 inner, outer = _namesakes(inner, outer)
@@ -648,6 +666,23 @@ def _nest(mentions: list[_Mention], text: str) -> list[_Mention]:
                                             firmly_inside=firmly)
             nested[i + 1] = dataclasses.replace(outer, contents=inner.candidates)
     return nested
+
+
+def _bracket_holder(mentions: list[_Mention], inner: int, text: str) -> int:
+    """The index of the widest name of the bracketed list after mention `inner` that holds
+    some of its candidates: the list's last name first (only commas between the names, the
+    bracket closing after the last); else the list's first name."""
+    first = last = inner + 1
+    while last + 1 < len(mentions) and _LIST_GAP.fullmatch(
+            text[mentions[last].span.end:mentions[last + 1].span.start]):
+        last += 1
+    if not text[mentions[last].span.end:].lstrip().startswith(")"):
+        return first
+    for j in range(last, first, -1):
+        if any(_contains(o, c) for o in mentions[j].candidates
+               for c in mentions[inner].candidates if o.kind in _UNITS):
+            return j
+    return first
 
 
 def _namesakes(inner: _Mention, outer: _Mention) -> tuple[_Mention, _Mention]:
