@@ -1,6 +1,7 @@
 """Figures, round three, on sentences we wrote (`figures_tally`): a period of hours and a
 'when' after 'since' and a date are no tally, and a victim ranked in a series ('she is the
-third judge killed') is no victim more."""
+third judge killed') is no victim more; and two victims each told by an office the other
+does not hold are two people (`event_figures.covers`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from fogwatch.nlp import parse
 from fogwatch.pipeline import make_document
 from fogwatch.pipeline.context import Context
 from fogwatch.pipeline.dates import find_dates
+from fogwatch.pipeline.event_figures import covers
 from fogwatch.pipeline.figures import find_figures
+from fogwatch.records import Figure, Span
 
 PUBLISHED = dt.date(1990, 5, 4)
 Row = tuple[str, str | None, int | None, bool]
@@ -67,3 +70,27 @@ def figures_of(text: str) -> list[Row]:
 @pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[s for s, _ in SENTENCES])
 def test_sentence_yields_exactly_its_figures(text: str, expected: list[Row]) -> None:
     assert figures_of(text) == expected
+
+
+def _one(who: str, told: str) -> Figure:
+    return Figure(kind="killed", who=who, low=1, best=1, high=1, span=Span(0, len(told), told))
+
+
+COVERS: list[tuple[Figure, Figure, bool]] = [
+    # two offices, neither of the other: two victims (`event_figures.covers`)
+    (_one("JUDGE ANA RUIZ", "JUDGE ANA RUIZ WAS SHOT DEAD"),
+     _one("PROSECUTOR", "A PROSECUTOR WAS ALSO MURDERED"), False),
+    (_one("mayor", "the mayor was killed"), _one("governor", "the governor died"), False),
+    # but one office told twice, or a victim told by no office, may be one person
+    (_one("Mayor Luis Diaz", "Mayor Luis Diaz was killed"), _one("mayor", "the mayor died"),
+     True),
+    (_one("JUDGE ANA RUIZ", "JUDGE ANA RUIZ WAS SHOT DEAD"),
+     _one("WOMAN", "THE WOMAN DIED"), True),
+]
+
+
+@pytest.mark.parametrize(("counted", "figure", "expected"), COVERS,
+                         ids=[f"{c.who}|{f.who}" for c, f, _ in COVERS])
+def test_one_office_holder_covers_another_only_of_the_same_office(
+        counted: Figure, figure: Figure, expected: bool) -> None:
+    assert covers(counted, figure) is expected
