@@ -193,7 +193,8 @@ def covers(counted: Figure, figure: Figure) -> bool:
             or figure.best > counted.best or figure.span is None:
         return False
     words = set(re.findall(r"[a-z0-9]+", figure.span.text.lower()))
-    if figure.best == counted.best == 1 and _two_people(figure.who, counted.who):
+    if figure.best == counted.best == 1 and (_two_people(figure.who, counted.who)
+                                             or _two_offices(figure.who, counted.who)):
         return False  # 'killed minister Antonio Porth' and 'killed attorney Roberto Alvarado'
     theirs_more = counted.span is not None and bool(
         _MORE & set(re.findall(r"[a-z]+", counted.span.text.lower())))
@@ -233,6 +234,16 @@ def _two_people(mine: str | None, theirs: str | None) -> bool:
     my_names, their_names = ({w for w in _names(who) if w not in words and w not in nouns}
                              for who in (mine, theirs))
     return len(my_names) >= 2 and len(their_names) >= 2 and not my_names & their_names
+
+
+def _two_offices(mine: str | None, theirs: str | None) -> bool:
+    """Whether two phrases for one victim each name an office and no office of the other ('the
+    judge', 'a prosecutor from the high court'): two office holders, each counted. 'The mayor'
+    and 'Mayor Luis Diaz' share one, and 'the man' names none."""
+    offices = office_words()
+    my_offices, their_offices = ({w for w in re.findall(r"[a-z]+", who.lower()) if w in offices}
+                                 if who else set() for who in (mine, theirs))
+    return bool(my_offices) and bool(their_offices) and not my_offices & their_offices
 
 
 def _named(who: str | None) -> bool:

@@ -49,6 +49,29 @@ _KNOWN = frozenset({"the", "these", "those", "this", "that", "its", "their", "hi
 _CRIMES = frozenset({"homicides", "murders", "killings", "slayings", "homicide"})
 
 
+# units of a recent stretch of time: 'in the past few hours' dates one incident, no tally
+_SHORT_UNITS = frozenset({"hours", "hour", "minutes", "minute"})
+# words for an unstated number before such a unit ('in the last few hours')
+_FEW = frozenset({"few", "several", "couple"})
+
+
+def _short_period(toks: Sequence[Token], end: int) -> bool:
+    """Whether the words from `end` on give a stretch of hours or minutes ('[in the past] 24
+    hours', '[over the last] few hours'): a period cue ending in 'past' or 'last' then dates
+    the events of the last hours, which a story tells one by one, not a running tally."""
+    k = end
+    if k < len(toks) and toks[k].text == "a" and k + 1 < len(toks) \
+            and toks[k + 1].text in ("few", "couple"):
+        k += 2
+    elif k < len(toks) and toks[k].text in _FEW:
+        k += 1
+    elif (number := number_at(toks, k)) is not None:
+        k = number[3]
+    if k < len(toks) and toks[k].text == "of":
+        k += 1
+    return k < len(toks) and toks[k].text in _SHORT_UNITS
+
+
 def _several_events(toks: Sequence[Token], i: int) -> bool:
     """'in separate shootings', 'in shootings across the city', 'in two incidents', 'during a
     spate of shootings': the figure sums up several events (a round-up), no one event's toll.
@@ -122,6 +145,8 @@ def tally(toks: Sequence[Token], sentence: range, clause: range,
         n = match_phrase(toks, i, t.phrases("tally"))
         if n and toks[i + n - 1].text in _WARS and not _within_war(toks, i):
             continue  # 'the war worsened with the murder of four nuns': no tally of the war
+        if n and toks[i + n - 1].text in ("past", "last") and _short_period(toks, i + n):
+            continue  # 'two guards were shot in the past few hours': this news, no tally
         if n or _over_period(toks, i) or _several_events(toks, i) \
                 or _counted_events(toks, i):
             cumulative = True
@@ -141,7 +166,8 @@ _CLAUSE_WORDS = frozenset({";", "but", "whereas", "although"})
 def clause_of(toks: Sequence[Token], sentence: range, i: int) -> range:
     """The clause of the sentence that token i stands in, where a tally cue holds: split at ';',
     'but', 'whereas', 'although' and a comma before 'and', 'while', 'bringing', 'the' ... An
-    opening stretch with no number ('So far this year, ...') belongs to the clause after it."""
+    opening stretch with no number ('So far this year, ...') belongs to the clause after it, and
+    a 'when' after 'since' and a date opens a clause of its own (`_since_when`)."""
     cuts = [k for k in sentence if toks[k].text in _CLAUSE_WORDS or (
         toks[k].text == "," and k + 1 < sentence.stop
         and toks[k + 1].text in _CLAUSE_AFTER_COMMA)]
@@ -153,7 +179,28 @@ def clause_of(toks: Sequence[Token], sentence: range, i: int) -> range:
         elif k > i:
             stop = k
             break
-    return range(start, stop)
+    when = next((k for k in range(i - 1, start, -1) if _since_when(toks, k)), None)
+    if when is not None and any(
+            toks[k].text == "," and any(number_at(toks, m) is not None and not toks[m].in_date
+                                        for m in range(k, i + 1)) for k in range(when, i)):
+        when = None  # a count after a comma stands past the 'when' clause: 'since May, when
+        # the truce ended, 40 people died' (but 'when Luis Diaz, a judge, was shot' is one)
+    return range(when if when is not None else start, stop)
+
+
+def _since_when(toks: Sequence[Token], k: int) -> bool:
+    """Whether token k is a 'when' right after 'since' and a date ('vacant since 3 May, when
+    the judge was shot'): the 'when' clause tells the one event that dates the start, so the
+    'since' is not its tally."""
+    if toks[k].text != "when":
+        return False
+    m = k - 1
+    if m >= 0 and toks[m].text == ",":
+        m -= 1
+    date_start = m
+    while date_start >= 0 and toks[date_start].in_date and m - date_start < 6:
+        date_start -= 1
+    return date_start < m and date_start >= 0 and toks[date_start].text == "since"
 
 
 # a count at least this large told in the present perfect sums up many events
@@ -162,8 +209,27 @@ _RECAP_AT_LEAST = 50
 
 def recap(toks: Sequence[Token], first: int, last: int, best: int | None) -> bool:
     """'784 people have been killed', 'nearly 100,000 who have died', 'has killed more than
-    15,000 people': a large count in the present perfect is a running tally, not one toll."""
+    15,000 people': a large count in the present perfect is a running tally, not one toll; so
+    is a victim's rank in a series ('he is the third judge killed this year', `_rank`)."""
+    if _rank(toks, first):
+        return True
     if best is None or best < _RECAP_AT_LEAST:
         return False
     return any(toks[k].text in ("have", "has", "'ve") and toks[k].sent == toks[first].sent
                for k in range(max(0, first - 2), min(last + 1, len(toks))))
+
+
+# ordinals that rank a victim in a series of killings
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                       "ninth", "tenth"})
+# verbs that say who someone is: 'he is the third ...'
+_COPULAS = frozenset({"is", "was", "becomes", "became"})
+
+
+def _rank(toks: Sequence[Token], first: int) -> bool:
+    """'Perez is the second mayor murdered this month', 'he was the third journalist killed':
+    a victim told before, ranked in a series, is no victim more. Not 'the third victim died'
+    (no verb saying who someone is) nor 'a second man was shot' (one more)."""
+    k = first - 1 if first > 0 and toks[first].text in _ORDINALS else first
+    return 0 < k < len(toks) - 1 and toks[k].text == "the" \
+        and toks[k + 1].text in _ORDINALS and toks[k - 1].text in _COPULAS
