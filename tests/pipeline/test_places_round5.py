@@ -76,3 +76,24 @@ def test_widest_unit_of_a_bracketed_list_holds_the_village() -> None:
 def test_list_unit_that_holds_the_village_wins_over_a_foreign_namesake() -> None:
     found = places("A car bomb went off in Umm el Araneb (Murzuq, South) on Monday.")
     assert found[0] == ("Umm el Araneb", "Umm al Arānib", "Murzuq", "LBY")
+
+
+def test_square_known_only_as_another_name_of_a_town_is_no_place() -> None:
+    found = places("Crowds gathered at Liberty Square (Taipei City - Zhongzheng) on Sunday.")
+    assert [span for span, *_ in found] == ["Taipei City"]
+
+
+def test_numbered_mine_sits_in_the_province_after_the_comma() -> None:
+    found = places("Shells hit Zolote-5, Luhansk, on Friday.")
+    assert found[1] == ("Luhansk", "Luhansk", "Luhansk", "UKR")
+    extraction = extract_document(make_document("Shells hit Zolote-5, Luhansk, on Friday.",
+                                                dt.date(2022, 5, 20)))
+    assert extraction.places[1].feature_code == "ADM1"
+
+
+def test_town_and_quarter_after_a_building_is_the_scene() -> None:
+    text = ("On 4 May 2022, about 40 drivers held a rally in front of the union's offices "
+            "(Busan - Haeundae) over fuel prices, after a meeting in Ulsan last week.")
+    extraction = extract_document(make_document(text, dt.date(2022, 5, 20)))
+    assert extraction.events[0].place is not None
+    assert extraction.events[0].place.name == "Busan"

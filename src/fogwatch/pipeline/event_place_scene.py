@@ -166,6 +166,8 @@ def aside(place: Place, sent: Sentence, cues: SceneCues) -> bool:
     text = doc_text(sent.doc)
     name = place.span.text
     noun = _noun_before_bracket(text, place.span.start)
+    if noun is not None and _QUARTER_AFTER.match(text, place.span.end):
+        noun = None  # "the party's headquarters (Seoul - Yeongdeungpo)": where it stands
     if _modifier(place, sent, cues) or (noun is not None and
                                         noun not in cues.units | cues.function):
         return True  # "some Naples taxi drivers", "a lyceum (Monti)"
@@ -192,12 +194,16 @@ def aside(place: Place, sent: Sentence, cues: SceneCues) -> bool:
 def located(place: Place, places: Sequence[Place], text: str, cues: SceneCues) -> bool:
     """True when a place of the story follows the town as its container: "Tumu (Sissala, Upper
     West)", "Milan - Brera (Milano, Lombardia)", "Mingin township (Kale district", and after a
-    comma only a unit or country ("Bakhmut, Donetsk"; "Ilorin, Ibadan" is a list); or when the
-    town opens the brackets that place an unknown village ("Dogo village (Gusau, Zamfara")."""
+    comma only a unit or country ("Bakhmut, Donetsk"; "Ilorin, Ibadan" is a list); when the
+    town opens the brackets that place an unknown village ("Dogo village (Gusau, Zamfara"); or
+    when it opens brackets with its quarter after it ("the town hall (Seoul - Jongno)")."""
     if place.span is None:
         return False
     if _OPENS_BRACKET.search(text, max(0, place.span.start - 3), place.span.start):
         return True  # "Shambhu village (Rajpura, Patiala district": the unit nearest the scene
+    if text[place.span.start - 1:place.span.start] == "(" and \
+            _QUARTER_AFTER.match(text, place.span.end):
+        return True  # "a rally at the town hall (Seoul - Jongno)": the town and its quarter
     gap = _CONTAINER_GAP.match(text, place.span.end)
     if gap is None or (gap.group("word") and gap.group("word").strip() not in cues.units):
         return False
@@ -229,6 +235,10 @@ def _country_support(places: Sequence[Place]) -> Counter[str]:
 def _demonym(place: Place) -> bool:
     return place.precision == 3 and place.span is not None and \
         load_gazetteer().demonym(place.span.text) is not None
+
+
+# a town's quarter after its name in brackets, the way event notes locate a building
+_QUARTER_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+[-–]\s+[A-Z]")
 
 
 def _noun_before_bracket(text: str, start: int) -> str | None:

@@ -232,6 +232,7 @@ def _marked_name(text: str, start: int, name: str, gazetteer: Gazetteer,
 _BRACKETED = re.compile(r"(?<=[A-Za-z])\s*\(([^()]{2,120})\)")
 _UNITS = frozenset({"admin1", "admin2", "country"})
 _TOWN_QUARTER = re.compile(r"\s+[-–]\s+")
+_STREET_WORDS = frozenset({"square", "street", "avenue", "boulevard", "roundabout"})
 
 
 def _bracketed(text: str, gazetteer: Gazetteer) -> Iterator[_Mention]:
@@ -303,12 +304,17 @@ def _container_after(text: str, end: int, candidates: tuple[Entry, ...], gazette
 
 _LIST_GAP = re.compile(r"\s*,\s*")
 _NEXT_WORD = re.compile(r"\s+([a-z][a-z\-]*)")
+_NUMBER_AFTER = re.compile(r"-\d{1,3}\b")
 
 
 def _after_unit_word(text: str, end: int) -> int:
     """Where the text goes on after a name, past a settlement, district or unit word that
-    follows it ("Toro municipality (Zamora)", "Bandar Abbas city (Hormozgan)")."""
+    follows it ("Toro municipality (Zamora)", "Bandar Abbas city (Hormozgan)") or the number
+    of a mine or quarter of it ("Zolote-5, Luhansk")."""
     cues = place_cues()
+    number = _NUMBER_AFTER.match(text, end)
+    if number:
+        return number.end()  # "Zolote-5, Luhansk"
     word = _NEXT_WORD.match(text, end)
     if word and word.group(1) in cues["settlement_noun"] | cues["district_word"] | \
             cues["admin_word"]:
@@ -416,12 +422,17 @@ def _lone_article(words: list[str], run: str) -> bool:
 
 def _standalone(mention: _Mention, text: str, cues: dict[str, frozenset[str]]) -> bool:
     """False for a name the text makes part of a town ("the Restrepo neighborhood", "Santa
-    Croce square": the gazetteer has no such places, and a namesake town elsewhere is wrong) and
+    Croce square", "Liberty Square": the gazetteer has no such places, and a namesake town
+    elsewhere is wrong) and
     for a short capitalised abbreviation that only matches towns ("PAT", "UP")."""
     after = re.match(r"\s+([A-Za-z]+)", text[mention.span.end:])
     if after and after.group(1).lower() in cues["subplace_after"]:
         return False
     name = mention.span.text
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in _STREET_WORDS and all(
+            c.alt or c.loose for c in mention.candidates):
+        return False  # "Liberty Square", another name of a town: a part of a town
     return not (name.isupper() and len(name) <= 4 and
                 all(c.kind == "city" for c in mention.candidates))
 
