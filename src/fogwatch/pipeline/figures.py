@@ -20,7 +20,9 @@ KILLED", "THE MURDER OF RAMON ORTIZ") comes from `figures_named`. Figures in a s
 tally cue ("in total", "so far", "since December") are cumulative, with `since` taken from a
 date after "since". The tables: `figures_numbers.csv` (number words and vague amounts ->
 low/best/high), `figures_cues.csv` (kind words and how they take their victims),
-`figures_words.csv` (hedges, tally cues, fillers).
+`figures_words.csv` (hedges, tally cues, fillers), and for the phrasing of shooting news
+`figures_wound_cues.csv` ('struck in the leg') and `figures_wound_words.csv` (words telling
+people shot lived or died, body parts).
 """
 
 from __future__ import annotations
@@ -30,12 +32,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from fogwatch.pipeline.context import Context
-from fogwatch.pipeline.figures_ages import age_run, children_of
+from fogwatch.pipeline.figures_ages import age_run, aged_person, children_of, people_apposition
 from fogwatch.pipeline.figures_clauses import (
     CLAUSE_ENDS,
     PARTICIPLE_NEXT,
     among_told,
     died_after,
+    died_as_subject,
     left_and,
     past_aside,
 )
@@ -71,6 +74,7 @@ class Link:
     first: int  # token range of the whole figure
     last: int
     shot: bool = False  # "were shot": wounded unless the story tells they died
+    lived: bool = False  # "... in stable condition": the people shot lived (`_lived`)
 
 
 def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
@@ -86,6 +90,8 @@ def _victims(toks: Sequence[Token], i: int, limit: int = 7) -> int:
             if (cue := cue_at(toks, j)) is not None and cue[1] == "noun":
                 j += cue[2]  # "two of the four shooting victims": the group's own words
     fillers = t.singles("filler") - {"of", "them", "others"}
+    if (aged := aged_person(toks, i)) is not None:
+        limit += aged - i  # '22-year-old Victor Rangel Orozco': the age is five tokens
     while j < len(toks) and j - i < limit and toks[j].sent == toks[i].sent:
         w = toks[j].text
         compound = j + 1 < len(toks) and toks[j + 1].text == "-"  # "15-year-old"
@@ -139,7 +145,8 @@ def _shot(toks: Sequence[Token], i: int, n: int) -> bool:
     lived."""
     if n > 1 and toks[i + n - 1].text in ("wounded", "injured"):
         return False
-    return toks[i].text in tables().singles("shot") or _to_hospital(toks, i) or any(
+    return toks[i].text in tables().singles("shot") or _to_hospital(toks, i) \
+        or (n > 2 and toks[i].text in ("struck", "hit")) or any(
         toks[k].text in ("gunshot", "hospital", "bullet", "bullets", "gunfire")
         for k in range(i, i + n))
 
@@ -154,6 +161,8 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
     if j + 2 + also < len(toks) and toks[j].text == "," \
             and (ages := age_run(toks, j + 1 + also)) is not None and toks[ages].text == ",":
         j = ages + 1  # "John Smith, 34, died", "another teen, also 15, was shot", "18 and 20"
+    elif c.person == "" and (listed := people_apposition(toks, j)) is not None:
+        j = listed + 1  # 'two victims, a man, 20, and a woman, 31, were taken to a hospital'
     j = base = past_aside(toks, j)
     if _apposition_closes(toks, c, who_end, j):
         j = base = j + 1  # 'Jose Ortiz, a 17-year-old student, died': the name's predicate
@@ -205,6 +214,11 @@ def _right_link(toks: Sequence[Token], c: Count, counts: dict[int, Count],
             and j + n < len(toks) and (toks[j + n].text in PARTICIPLE_NEXT
                                        or toks[j + n].in_date):  # 'a boy shot Sunday'
         passive = True  # 'a toddler wounded in the shooting': a participle, not a verb
+        if c.start == 0 or toks[c.start - 1].sent != toks[c.start].sent \
+                or toks[c.start - 1].text in ("\"", ",", "--", ":", "said", "says", "that"):
+            main = died_as_subject(toks, j + n)  # 'a boy shot Sunday has died': the subject's
+            if main is not None:
+                return Link("killed", who, c.start, main, False)
     if role == "transitive" and not passive:
         after = j + n
         if after < len(toks) and (toks[after].text in t.singles("object") or after in counts
@@ -345,6 +359,10 @@ def _left_link(toks: Sequence[Token], c: Count) -> Link | None:
             if cue[1] == "noun" and not of:
                 continue
             return Link(cue[0], who, k, last, _shot(toks, k, cue[2]))
+    if (body := _hit_in_body(toks, c, who_end)) is not None:
+        return Link("wounded", who, c.start - 1, body, True)
+    if (inverted := _inverted(toks, c)) is not None:
+        return Link(inverted[0], who, inverted[1], last, _shot(toks, inverted[1], inverted[2]))
     if c.start > 0 and toks[c.start - 1].text in ("to", "at", "of", "reached", "hit", "is", "was",
                                                   "stands", "stood", ":"):
         for k in range(c.start - 2, max(-1, c.start - 9), -1):
@@ -354,6 +372,43 @@ def _left_link(toks: Sequence[Token], c: Count) -> Link | None:
         found = _toll_subject(toks, c)
         if found is not None:
             return Link(found[0], who, found[1], last, _shot(toks, found[1], found[2]))
+    return None
+
+
+_HITTING = frozenset({"struck", "striking", "strikes", "hit", "hitting", "hits"})
+_SIDES = frozenset({"the", "his", "her", "their", "left", "right", "upper", "lower"})
+
+
+def _hit_in_body(toks: Sequence[Token], c: Count, who_end: int) -> int | None:
+    """The end of 'striking him in the arm', 'hit the gunman in his left leg': a bullet that
+    struck a person where the body part after 'in' tells (the person wounded, as if 'shot')."""
+    if c.start == 0 or toks[c.start - 1].text not in _HITTING or who_end >= len(toks) \
+            or toks[who_end].text != "in":
+        return None
+    k = who_end + 1
+    while k < len(toks) and k - who_end <= 3 and toks[k].text in _SIDES:
+        k += 1
+    if k < len(toks) and toks[k].text in tables().singles("body") \
+            and toks[k].sent == toks[c.start].sent:
+        return k
+    return None
+
+
+def _inverted(toks: Sequence[Token], c: Count) -> tuple[FigureKind, int, int] | None:
+    """The kind told first in an inverted sentence: 'Also wounded in the shooting were two
+    men', 'Killed was a 17-year-old boy': a participle opening the sentence (or 'also' and
+    it), then 'was' or 'were' right before the count. (kind, cue position, cue length)"""
+    if c.start < 2 or toks[c.start - 1].text not in ("was", "were"):
+        return None
+    sent = toks[c.start].sent
+    for k in range(c.start - 2, max(-1, c.start - 12), -1):
+        if toks[k].sent != sent or toks[k].text in CLAUSE_ENDS:
+            return None
+        opens = k == 0 or toks[k - 1].sent != sent or toks[k - 1].text in ("also", "\"")
+        if opens and (cue := cue_at(toks, k)) is not None \
+                and cue[1] in ("transitive", "state") and not toks[k].text.endswith("ing") \
+                and (k == 0 or toks[k - 1].text != "also" or k < 2 or toks[k - 2].sent != sent):
+            return cue[0], k, cue[2]
     return None
 
 
@@ -396,6 +451,8 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
     i = victims_end = 0
     while i < len(toks):
         c = count_at(toks, i)
+        if c is not None and not c.person and aged_person(toks, i) is not None:
+            c = Count(1, 1, 1, i, i, person="bare")  # 'and 3-year-old child': one person
         if c is None or (c.person in ("name", "bare", "determiner") and i < victims_end):
             i += 1  # (a name, title or 'the mayor's' among a count's victims is no count)
             continue
@@ -426,6 +483,11 @@ def _counts(toks: Sequence[Token]) -> dict[int, Count]:
                 i = c.end
                 continue
             i = max(victims_end, c.start + 1)  # 'two of the five hostages': five is no count
+            if (listed := people_apposition(toks, victims_end)) is not None:
+                i = listed + 1  # 'one of the victims, a man, 20, died': one
+            continue
+        if not c.person and (listed := people_apposition(toks, victims_end)) is not None:
+            i = listed + 1  # 'two victims, a man, 20, and a woman, 31, were shot': two
             continue
         i = max(c.end, c.start + 1)
         while c.person in ("name", "bare") and i < len(toks) and toks[i].text.isalpha() \
@@ -482,7 +544,30 @@ def _listed(toks: Sequence[Token], c: Count, previous: Link | None) -> Link | No
     return Link(previous.kind, (c.end, who_end), c.start, who_end - 1, previous.shot)
 
 
-def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
+def _lived(toks: Sequence[Token], first: int, sentence: range, nxt: range | None) -> bool:
+    """Whether the people shot or taken to hospital from `first` on lived, as the rest of their
+    sentence tells ('were taken to the hospital in stable condition', 'was shot in the leg and
+    is expected to survive'): no word of dying follows there or in the next sentence ('He
+    later died.'), so the story's dead are others."""
+    t = tables()
+    rest = [toks[k].text for k in range(first, sentence.stop)]
+    then = [toks[k].text for k in nxt] if nxt is not None else []
+    return bool(t.singles("alive").intersection(rest)) \
+        and not t.singles("dying").intersection(rest + then)
+
+
+def _death_of(toks: Sequence[Token], of: int) -> bool:
+    """Whether 'of' at `of` follows a noun of death ('the death of a man who was shot', 'the
+    killing of a teen shot outside a store'): the person after it died, whatever the clause
+    after the person tells."""
+    for n in range(1, 4):
+        cue = cue_at(toks, of - n) if of - n >= 0 else None
+        if cue is not None and cue[2] == n and cue[0] == "killed" and cue[1] == "noun":
+            return True
+    return False
+
+
+def _linked(ctx: Context) -> Iterator[tuple[Figure, bool, bool]]:
     text = ctx.document.text
     toks = tokens(ctx)
     counts = _counts(toks)
@@ -499,7 +584,7 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
             continue
         # "the death of four students who had been kidnapped": the noun before tells it
         of_noun = _left_link(toks, c) if c.start > 0 and toks[c.start - 1].text == "of" \
-            and not c.person else None
+            and (not c.person or _death_of(toks, c.start - 1)) else None
         if of_noun is not None and (cue_at(toks, of_noun.first) or ("", ""))[1] != "noun":
             of_noun = None  # 'a toll of 1 person wounded': the toll is no noun of it
         link = of_noun or _right_link(toks, c, counts) or _left_link(toks, c)
@@ -518,6 +603,10 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
                 and (died := died_after(toks, link.last)) is not None:
             link = Link("killed", link.who, link.first, died, False)  # 'shot him, who died'
             told_until = died
+        if link is not None and link.shot and _lived(
+                toks, link.first, sentences[toks[c.start].sent],
+                sentences.get(toks[c.start].sent + 1)):
+            link = dataclasses.replace(link, lived=True)  # 'taken to hospital in stable condition'
         if link is None or (c.person in ("article", "determiner") and link.first == c.start
                             and not (
                 link.who and names_person(toks, link.who[0], link.who[1]))):
@@ -545,7 +634,7 @@ def _linked(ctx: Context) -> Iterator[tuple[Figure, bool]]:
         start, end = toks[link.first].start, toks[link.last].end
         yield Figure(kind=link.kind, who=who, low=c.low, best=c.best, high=c.high,
                      cumulative=cumulative, since=since,
-                     span=Span(start, end, text[start:end])), link.shot
+                     span=Span(start, end, text[start:end])), link.shot, link.lived
 
 
 def find_figures(ctx: Context) -> Context:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fogwatch.pipeline.figures_counts import STOP, Token
+from fogwatch.pipeline.figures_counts import STOP, Token, cue_at, names_person, tables
 
-__all__ = ["age_run", "children_of"]
+__all__ = ["age_run", "aged_person", "children_of", "people_apposition"]
 
 _OLDEST = 120
 # what may follow an age told in commas: the closing comma, the next age of a list, a bracket
@@ -52,3 +52,51 @@ def children_of(toks: Sequence[Token], i: int) -> bool:
     """Whether the number at toks[i] tells a parent's children ('a father of 3', 'mother of
     two'), not people hurt."""
     return i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text in _PARENTS
+
+
+_LONGEST_APPOSITION = 30
+
+
+def people_apposition(toks: Sequence[Token], comma: int) -> int | None:
+    """The closing comma of the people listed in commas after a count of them ('three victims,
+    a 20-year-old man, a 31-year-old woman and a boy, 14, were taken to hospitals'), when the
+    predicate follows it; None when the comma at `comma` opens no such list."""
+    if comma >= len(toks) or toks[comma].text != ",":
+        return None
+    filler = tables().singles("filler")
+    for k in range(comma + 1, min(comma + _LONGEST_APPOSITION, len(toks) - 1)):
+        w = toks[k].text
+        if toks[k].sent != toks[comma].sent or toks[k].verb or cue_at(toks, k) \
+                or (w in STOP and w not in (",", "and")):
+            return None
+        if w == "," and k > comma + 1 and (toks[k + 1].text in filler
+                                           or cue_at(toks, k + 1) is not None):
+            return k if names_person(toks, comma + 1, k) else None
+    return None
+
+
+# words before an age that already count the person it describes ('a 15-year-old', 'his
+# 3-year-old son') or make it no person ('the 15-year-old law', '2 15-year-olds'); after 'of'
+# the person is left to the words before ('the killing of 42-year-old Pedro Gomez', which the
+# tests of ALL-CAPS readings pin as no figure in mixed case)
+_COUNTED_BEFORE = frozenset({"a", "an", "another", "the", "his", "her", "their", "its", "our",
+                             "my", "your", "this", "that", "one", "each", "every", "-", "of"})
+
+
+def aged_person(toks: Sequence[Token], i: int) -> int | None:
+    """The end of an age in words ('3-year-old', '19 year old') that opens a person's words
+    without an article: 'a woman and 3-year-old child are dead', 'the death of 19-year-old
+    Tom Reed' count one person. None when toks[i] opens no such age."""
+    if i >= len(toks) or not _age(toks, i) or (i > 0 and (toks[i - 1].text in _COUNTED_BEFORE
+                                        or toks[i - 1].text.isdigit())):
+        return None
+    words = [t.text for t in toks[i + 1:i + 5]]
+    if words[:4] == ["-", "year", "-", "old"]:
+        end = i + 5
+    elif words[:2] == ["year", "old"] or words[:3] == ["-", "year", "old"]:
+        end = i + 3 if words[0] == "year" else i + 4
+    else:
+        return None
+    if end >= len(toks) or toks[end].sent != toks[i].sent:
+        return None
+    return end if toks[end].name or names_person(toks, end, end + 3) else None

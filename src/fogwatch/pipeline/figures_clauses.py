@@ -11,14 +11,14 @@ from collections.abc import Sequence
 
 from fogwatch.pipeline.figures_counts import Count, Token, cue_at, tables
 
-__all__ = ["CLAUSE_ENDS", "PARTICIPLE_NEXT", "among_told", "died_after", "left_and",
-           "past_aside"]
+__all__ = ["CLAUSE_ENDS", "PARTICIPLE_NEXT", "among_told", "died_after", "died_as_subject",
+           "left_and", "past_aside"]
 
 CLAUSE_ENDS = frozenset({",", ";", ".", ":", "--", "[", "]", "(", ")", "where", "when",
                          "while", "after", "because", "but", "said", "says", "say", "if",
                          "whether", "than"})
 
-_ASIDES = {"(": ")", "[": "]", "--": "--"}
+_ASIDES = {"(": ")", "[": "]", "--": "--", "\u2013": "\u2013", "\u2014": "\u2014"}  # and dashes
 # words after a participle that tell it is one ('a man wounded in the attack', 'shot by police')
 PARTICIPLE_NEXT = frozenset({"in", "by", "during", "on", "after", "while", "when", "outside",
                              "inside", "near", "early", "late", "last", "overnight"})
@@ -97,3 +97,29 @@ def among_told(toks: Sequence[Token], start: int, counts: dict[int, Count]) -> b
     if start == 0 or toks[start - 1].text != "including":
         return False
     return any(toks[k].sent == toks[start].sent for k in counts if k < start)
+
+
+# may stand between a participle's phrase and the main verb 'died' ('has since died')
+_BEFORE_DIED = frozenset({"has", "have", "had", "since", "later", "now", "subsequently"})
+_LONGEST_PARTICIPLE_PHRASE = 20
+
+
+def died_as_subject(toks: Sequence[Token], after: int) -> int | None:
+    """The main verb 'died' of a sentence whose subject is a person told with a participle
+    ('a boy shot Sunday during a hunting trip has died', 'the man wounded in the attack died
+    Monday'), from the token after the participle; None when another verb, a clause or the
+    sentence ends first."""
+    if after >= len(toks):
+        return None
+    sent = toks[after].sent
+    for k in range(after, min(after + _LONGEST_PARTICIPLE_PHRASE, len(toks))):
+        w = toks[k].text
+        if toks[k].sent != sent or (w in CLAUSE_ENDS and w != ",") \
+                or w in ("and", "or", "who", "which", "that"):
+            return None
+        if w in ("died", "succumbed") and k > after and (toks[k - 1].text in _BEFORE_DIED
+                                                         or not toks[k - 1].verb):
+            return k
+        if toks[k].verb and w not in _BEFORE_DIED:
+            return None
+    return None

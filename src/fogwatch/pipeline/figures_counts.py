@@ -48,10 +48,12 @@ class Tables:
 def tables() -> Tables:
     numbers = {tuple(r["phrase"].split()): (r["kind"], _int(r["low"]), _int(r["best"]),
                                             _int(r["high"])) for r in _rows("figures_numbers.csv")}
+    # (the wound tables add the phrasing of US shooting news: 'struck in the leg', 'in stable
+    # condition', body parts)
     cues = {tuple(r["phrase"].split()): (cast(FigureKind, r["kind"]), r["role"])
-            for r in _rows("figures_cues.csv")}
+            for r in _rows("figures_cues.csv") + _rows("figures_wound_cues.csv")}
     words: dict[str, dict[tuple[str, ...], str]] = {}
-    for r in _rows("figures_words.csv"):
+    for r in _rows("figures_words.csv") + _rows("figures_wound_words.csv"):
         words.setdefault(r["kind"], {})[tuple(r["phrase"].split())] = r["value"]
     return Tables(numbers, cues, words)
 
@@ -303,12 +305,20 @@ def is_measure(toks: Sequence[Token], c: Count) -> bool:
     after = toks[c.end + 1].text if c.end + 1 < len(toks) else ""
     prev = toks[c.start - 1].text if c.start > 0 else ""
     ages = {"year", "month", "week", "day"}
-    return nxt in units or (c.person == "" and number_at(toks, c.end) is not None) \
+    return nxt in units or (c.person == "" and number_at(toks, c.end) is not None
+                            and not _age_next(toks, c.end)) \
         or (nxt == "-" and after.strip("-") in units | ages) \
         or (nxt.startswith("-") and nxt.strip("-") in units | ages) \
         or (c.best is not None and c.best > MAX_COUNT) \
         or prev in ("$", "no.", "#", "number", "resolution", "article", "route", "highway",
                     "aged", "ages", "channel")
+
+
+def _age_next(toks: Sequence[Token], i: int) -> bool:
+    """Whether the number at toks[i] is an age in words ('two 15-year-old boys', 'three
+    20 year old men'): the count before it counts people of that age."""
+    words = tuple(t.text for t in toks[i + 1:i + 3])
+    return words in (("-", "year"), ("year", "old"), ("-", "month"), ("month", "old"))
 
 
 def cue_at(toks: Sequence[Token], i: int) -> tuple[FigureKind, str, int] | None:

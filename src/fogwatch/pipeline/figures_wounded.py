@@ -1,7 +1,8 @@
 """Figures: the people shot are the wounded among them. "Four people were shot" counts the
 people hit; those the story tells died ("a man died at the hospital") are taken off, each dead
 person once however often the story tells of him, but never off "six others were shot", off one
-person shot told beside another who died, nor an officer shot beside a gunman killed. Also the
+person shot told beside another who died, nor an officer shot beside a gunman killed, nor
+the people a shooter shot by his own death ('before killing himself'). Also the
 words for a victim that these checks read (`head_word`, `person_words`).
 """
 
@@ -16,16 +17,19 @@ from fogwatch.records import Figure
 __all__ = ["head_word", "person_words", "wounded_less_dead"]
 
 
-def wounded_less_dead(found: list[tuple[Figure, bool]], text: str) -> list[Figure]:
+def wounded_less_dead(found: list[tuple[Figure, bool, bool]], text: str) -> list[Figure]:
     """The figures, each count of people shot (`found` pairs a figure with whether it counts
-    the people shot) less the dead the story tells of, told once each; a count whose people
-    all died is left to the killed figures."""
+    the people shot, and whether its sentence tells they lived) less the dead the story tells
+    of, told once each; a count whose people all died is left to the killed figures. People
+    shot who lived ('was taken to the hospital in stable condition') keep their count when the
+    story tells no other wounded: the dead are others then; beside other wounded, they are
+    taken as told among those."""
     from fogwatch.pipeline.event_figures import counted_figures  # (it builds on `figures`)
 
-    killed = [f for f, _ in found if f.kind == "killed" and not f.cumulative
+    killed = [f for f, _, _ in found if f.kind == "killed" and not f.cumulative
               and f.best is not None]
-    figures = []
-    for figure, shot in found:
+    figures: list[tuple[Figure, Figure | None]] = []  # (as told, lessened) for people shot
+    for figure, shot, _ in found:
         if shot and figure.kind == "wounded" and figure.best is not None \
                 and not figure.cumulative and not _others(figure, text):
             # (a tally of people shot is no count that one incident's dead come off)
@@ -34,13 +38,20 @@ def wounded_less_dead(found: list[tuple[Figure, bool]], text: str) -> list[Figur
                 [f for f in killed if not _someone_else(figure, f, text)]))
             died = min(dead, figure.best)
             if died == figure.best:
-                continue  # every one of them died: the killed figures tell it
-            figure = dataclasses.replace(
+                figures.append((figure, None))  # every one of them died: the killed tell it
+                continue
+            figures.append((figure, dataclasses.replace(
                 figure, low=None if figure.low is None else max(figure.low - died, 0),
                 best=figure.best - died,
-                high=None if figure.high is None else figure.high - died)
-        figures.append(figure)
-    return figures
+                high=None if figure.high is None else figure.high - died)))
+        else:
+            figures.append((figure, figure))
+    lived = {f for f, _, alive in found if alive}
+    others_wounded = any(kept is not None and kept.kind == "wounded" and not kept.cumulative
+                         and told not in lived for told, kept in figures)
+    if not others_wounded:
+        figures = [(told, told if told in lived else kept) for told, kept in figures]
+    return [kept for _, kept in figures if kept is not None]
 
 
 # Words that tell nothing of who a victim is: a death told with them may be a shot victim's.
@@ -48,10 +59,17 @@ _ANYONE = frozenset({None, "people", "persons", "person", "victim", "victims", "
                      "individuals", "he", "she", "him", "her", "one", "them", "they"})
 
 
+_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+
+
 def _someone_else(shot: Figure, dead: Figure, text: str) -> bool:
     """Whether the dead ('a juvenile was killed') are other people than one person shot ('and a
     delivery driver was shot'): told in one sentence by different words for one person."""
     mine, theirs = head_word(shot.who), head_word(dead.who)
+    if dead.span is not None and shot.span is not None \
+            and _REFLEXIVE & set(re.findall(r"[a-z]+", dead.span.text.lower())) \
+            and not _REFLEXIVE & set(re.findall(r"[a-z]+", shot.span.text.lower())):
+        return True  # 'shot his wife before killing himself': the shooter is none of his victims
     assailants = tables().singles("assailant")
     people = person_words()
     if (mine in assailants) != (theirs in assailants) and mine in people and theirs in people \
