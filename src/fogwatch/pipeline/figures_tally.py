@@ -19,6 +19,7 @@ __all__ = ["clause_of", "recap", "tally"]
 _PERIODS = frozenset({"years", "months", "weeks", "decades"})
 # tally cues that name a war: a tally only as the time of the deaths ('killed in the war')
 _WARS = frozenset({"war", "conflict"})
+_HAVE = frozenset({"has", "have", "had", "'s"})
 _WITHIN = frozenset({"in", "during", "since", "throughout", "of", "into", "over", "across"})
 
 
@@ -147,6 +148,8 @@ def tally(toks: Sequence[Token], sentence: range, clause: range,
             continue  # 'the war worsened with the murder of four nuns': no tally of the war
         if n and toks[i + n - 1].text in ("past", "last") and _short_period(toks, i + n):
             continue  # 'two guards were shot in the past few hours': this news, no tally
+        if tok.text == "since" and i > 0 and toks[i - 1].text in _HAVE:
+            continue  # 'a man shot on Friday has since died': the adverb, no tally
         if n or _over_period(toks, i) or _several_events(toks, i) \
                 or _counted_events(toks, i):
             cumulative = True
