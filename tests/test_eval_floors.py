@@ -28,12 +28,12 @@ FLOORS: dict[str, dict[str, float]] = {
         "sub_event_type_weighted_f1": 0.89,  # measured 0.9008
         "sub_event_type_macro_f1": 0.77,  # measured 0.7845
         "event_recall": 0.98,  # measured 0.9900
-        "location_within_25km": 0.76,  # measured 0.7733
-        "admin1_match": 0.73,  # measured 0.7433
+        "location_within_25km": 0.78,  # measured 0.7933
+        "admin1_match": 0.75,  # measured 0.7633
         "fatalities_exact": 0.92,  # measured 0.9333
         "fatalities_exact_nonzero": 0.71,  # measured 0.7209
         "event_date_exact": 0.98,  # measured 0.9933
-        "actor1_country_match": 0.88,  # measured 0.8966
+        "actor1_country_match": 0.89,  # measured 0.9080
     },
     "case-dev": {
         "sub_event_type_weighted_f1": 0.80,  # measured 0.8118
@@ -66,14 +66,17 @@ FLOORS: dict[str, dict[str, float]] = {
     },
     "muc-dev": {
         "relevance_f1": 0.74,  # measured 0.7489
-        "killed_exact": 0.66,  # measured 0.6747
-        "killed_in_bounds": 0.67,  # measured 0.6867
+        "killed_exact": 0.68,  # measured 0.6988
+        "killed_in_bounds": 0.70,  # measured 0.7108
         "wounded_exact": 0.85,  # measured 0.8621
     },
     "gva": {
         "killed_exact": 0.80,  # measured 0.8133
         "killed_exact_nonzero": 0.75,  # measured 0.7647
-        "wounded_exact": 0.77,  # measured 0.7800
+        # lowered from 0.77 on 2026-12-08: the round-3 shooting rules (12e9b97) lose 4 of
+        # these 150 stories (one person told twice: "her father was injured" ... "the man
+        # was also hit") while the full 1,500 go 0.6807 -> 0.6893
+        "wounded_exact": 0.74,  # measured 0.7533
     },
     "tempeval3": {
         "precision": 0.91,  # measured 0.9229
