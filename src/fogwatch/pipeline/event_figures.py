@@ -211,6 +211,8 @@ def covers(counted: Figure, figure: Figure) -> bool:
     if _OTHERS & words and not {"more", "additional"} & words and not theirs_more \
             and figure.best < counted.best and head_word(counted.who) in _ANYONE:
         return True  # 'four people were shot' ... 'two other victims were treated': of the four
+    if figure.best == counted.best == 1 and _told_again(figure.span.text):
+        return True  # 'her father was injured' ... 'the man was also hit in the leg'
     if _MORE & words and not (figure.best == counted.best and figure.best > 1) and not (
             figure.best == 1 < counted.best and head_word(counted.who) in _ANYONE
             and not theirs_more and not _named(figure.who)):
@@ -223,6 +225,13 @@ def covers(counted: Figure, figure: Figure) -> bool:
     one_person = figure.best == 1 and not _ONE & words and not theirs_more \
         and not (counted.best > 1 and _other_office(mine, theirs))
     return same_people or one_person
+
+
+def _told_again(text: str) -> bool:
+    """Whether a one-person figure names someone told before ('the man', 'he') whom it says
+    was 'also' hit: the same person, hurt once more, not one more person."""
+    return bool(re.match(r"(?:the|he|she)\b(?:\s+\w+){0,3}?\s+(?:was|is)\s+also\b",
+                         text.lower()))
 
 
 def _two_people(mine: str | None, theirs: str | None) -> bool:
