@@ -194,16 +194,13 @@ def aside(place: Place, sent: Sentence, cues: SceneCues) -> bool:
 def located(place: Place, places: Sequence[Place], text: str, cues: SceneCues) -> bool:
     """True when a place of the story follows the town as its container: "Tumu (Sissala, Upper
     West)", "Milan - Brera (Milano, Lombardia)", "Mingin township (Kale district", and after a
-    comma only a unit or country ("Bakhmut, Donetsk"; "Ilorin, Ibadan" is a list); when the
-    town opens the brackets that place an unknown village ("Dogo village (Gusau, Zamfara"); or
-    when it opens brackets with its quarter after it ("the town hall (Seoul - Jongno)")."""
+    comma only a unit or country ("Bakhmut, Donetsk"; "Ilorin, Ibadan" is a list); or when the
+    town opens brackets: those that place an unknown village ("Dogo village (Gusau, Zamfara"),
+    or its quarter after it ("the town hall (Seoul - Jongno)")."""
     if place.span is None:
         return False
     if _OPENS_BRACKET.search(text, max(0, place.span.start - 3), place.span.start):
         return True  # "Shambhu village (Rajpura, Patiala district": the unit nearest the scene
-    if text[place.span.start - 1:place.span.start] == "(" and \
-            _QUARTER_AFTER.match(text, place.span.end):
-        return True  # "a rally at the town hall (Seoul - Jongno)": the town and its quarter
     gap = _CONTAINER_GAP.match(text, place.span.end)
     if gap is None or (gap.group("word") and gap.group("word").strip() not in cues.units):
         return False

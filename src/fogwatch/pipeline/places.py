@@ -390,8 +390,9 @@ def _untagged(doc: Doc, text: str, gazetteer: Gazetteer, cues: dict[str, frozens
         if not strong and not _ends_with(before, weak, cues):
             continue
         match = _NAME_RUN.match(text, token.idx)
-        words = match.group().split() if match else []
-        while words and match and not _lone_article(words, match.group()):
+        run = match.group() if match else ""
+        words = run.split()
+        while words and not _lone_article(words, run):
             name = " ".join(words)
             exact = tuple(c for c in gazetteer.lookup(name) if not c.loose)
             towns = tuple(c for c in exact if c.kind == "city")
@@ -423,8 +424,8 @@ def _lone_article(words: list[str], run: str) -> bool:
 def _standalone(mention: _Mention, text: str, cues: dict[str, frozenset[str]]) -> bool:
     """False for a name the text makes part of a town ("the Restrepo neighborhood", "Santa
     Croce square", "Liberty Square": the gazetteer has no such places, and a namesake town
-    elsewhere is wrong) and
-    for a short capitalised abbreviation that only matches towns ("PAT", "UP")."""
+    elsewhere is wrong) and for a short capitalised abbreviation that only matches towns
+    ("PAT", "UP")."""
     after = re.match(r"\s+([A-Za-z]+)", text[mention.span.end:])
     if after and after.group(1).lower() in cues["subplace_after"]:
         return False

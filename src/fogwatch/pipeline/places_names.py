@@ -44,6 +44,7 @@ MAX_WORDS = 4
 # the parser splits them into tokens, the name is the whole.
 HYPHEN_PARTICLES = ("au", "aux", "en", "sur", "sous", "lès", "les", "lez", "le", "la", "de",
                     "des", "du", "upon", "on", "under", "am", "an", "im", "bei", "ob")
+_PARTICLE_JOIN = re.compile(r"\w-(?:" + "|".join(HYPHEN_PARTICLES) + r")-[A-Z]")
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 WHOLE_LABELS = frozenset({"ORG", "PERSON"})  # a village the model took for one of these
 NAME_KINDS = frozenset({"city", "admin2", "admin1", "country"})
@@ -124,16 +125,11 @@ def _run(doc: Doc, i: int, taken: Set[int]) -> int:
     return end - i
 
 
-@functools.cache
-def _particle_pattern() -> re.Pattern[str]:
-    return re.compile(r"\w-(?:" + "|".join(HYPHEN_PARTICLES) + r")-[A-Z]")
-
-
 def particle_joined(name: str) -> bool:
     """True for a name whose parts a particle joins ("Saint-Pair-sur-Mer"): a settlement's
     name, not a person's or a common word, so a small town of it is meant even in a story
     that names no country."""
-    return _particle_pattern().search(name) is not None
+    return _PARTICLE_JOIN.search(name) is not None
 
 
 def _namely(doc: Doc, i: int) -> bool:
