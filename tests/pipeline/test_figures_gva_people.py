@@ -4,29 +4,7 @@ ours; each test asserts the exact (kind, best) figures found, cumulative ones le
 
 from __future__ import annotations
 
-import datetime as dt
-
-from fogwatch.nlp import parse
-from fogwatch.pipeline import make_document
-from fogwatch.pipeline.context import Context
-from fogwatch.pipeline.dates import find_dates
-from fogwatch.pipeline.event_figures import counted_figures
-from fogwatch.pipeline.figures import find_figures
-from fogwatch.records import Figure
-
-
-def figures(text: str) -> tuple[Figure, ...]:
-    ctx = Context(document=make_document(text, dt.date(2020, 2, 11)), doc=parse(text))
-    return find_figures(find_dates(ctx)).figures
-
-
-def found(text: str) -> list[tuple[str, int | None]]:
-    return [(f.kind, f.best) for f in figures(text) if not f.cumulative]
-
-
-def counted(text: str) -> list[tuple[str, int | None]]:
-    kept = counted_figures([f for f in figures(text) if not f.cumulative])
-    return sorted((f.kind, f.best) for f in kept)
+from .figure_helpers import counted, found
 
 
 def test_ages_after_two_names_count_nobody() -> None:

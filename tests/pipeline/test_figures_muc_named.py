@@ -4,18 +4,9 @@ tagger instead; the last cases show these ALL-CAPS readings stay off there."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from fogwatch.nlp import parse
-from fogwatch.pipeline import make_document
-from fogwatch.pipeline.context import Context
-from fogwatch.pipeline.dates import find_dates
-from fogwatch.pipeline.figures import find_figures
-
-PUBLISHED = dt.date(1990, 5, 4)
-Row = tuple[str, str | None, int | None, bool]
+from .figure_helpers import Row, figures_of
 
 SENTENCES: list[tuple[str, list[Row]]] = [
     # a possessive name before a kind noun: one victim
@@ -85,12 +76,6 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     ("The rebels denied any role in Luis Alberto Mendez's murder.", []),
     ("The minister condemned the killing of 42-year-old Pedro Gomez.", []),
 ]
-
-
-def figures_of(text: str) -> list[Row]:
-    ctx = Context(document=make_document(text, PUBLISHED), doc=parse(text))
-    return [(f.kind, f.who, f.best, f.cumulative)
-            for f in find_figures(find_dates(ctx)).figures]
 
 
 @pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[s for s, _ in SENTENCES])

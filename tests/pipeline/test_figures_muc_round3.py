@@ -5,20 +5,12 @@ does not hold are two people (`event_figures.covers`)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from fogwatch.nlp import parse
-from fogwatch.pipeline import make_document
-from fogwatch.pipeline.context import Context
-from fogwatch.pipeline.dates import find_dates
 from fogwatch.pipeline.event_figures import covers
-from fogwatch.pipeline.figures import find_figures
 from fogwatch.records import Figure, Span
 
-PUBLISHED = dt.date(1990, 5, 4)
-Row = tuple[str, str | None, int | None, bool]
+from .figure_helpers import Row, figures_of
 
 SENTENCES: list[tuple[str, list[Row]]] = [
     # a stretch of hours dates this news: no tally
@@ -59,12 +51,6 @@ SENTENCES: list[tuple[str, list[Row]]] = [
     ("LIMA, 3 MAY 90 -- A SECOND MAN WAS KILLED LATER.",
      [("killed", "SECOND MAN", 1, False)]),
 ]
-
-
-def figures_of(text: str) -> list[Row]:
-    ctx = Context(document=make_document(text, PUBLISHED), doc=parse(text))
-    return [(f.kind, f.who, f.best, f.cumulative)
-            for f in find_figures(find_dates(ctx)).figures]
 
 
 @pytest.mark.parametrize(("text", "expected"), SENTENCES, ids=[s for s, _ in SENTENCES])
